@@ -1,0 +1,620 @@
+/*
+ * ledger.c: accounts and postings (docs/ledger.md sections 2-4).
+ *
+ * Every posting is built as a short journal of cell updates (an agent's
+ * position, its sector total, the step's change accumulator, a flow cell),
+ * each applied with an overflow check. If any update would overflow, the
+ * journal is undone in reverse order and the posting is refused, so a
+ * posting is all-or-nothing. Undoing cannot overflow: it restores values
+ * that were there before.
+ */
+#include "ledger_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/core.h"
+
+/* ---- messages ------------------------------------------------------------ */
+
+void ledger_fail(ledger *L, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(L->msg, sizeof L->msg, fmt, ap);
+    va_end(ap);
+}
+
+const char *ledger_message(const ledger *L)
+{
+    return L->msg;
+}
+
+/* ---- lifecycle ----------------------------------------------------------- */
+
+static yf_status allocate_accounts(ledger *L)
+{
+    const chart *c = L->c;
+    for (int i = 0; i < c->n_instruments; i++)
+        for (int s = 0; s < c->n_sectors; s++)
+            if (c->instruments[i].side[s] != SIDE_NONE) {
+                L->pos[i][s] = yf_calloc((size_t)L->n_agents[s], sizeof(int64_t));
+                if (!L->pos[i][s])
+                    return YF_ERR_NOMEM;
+            }
+    int32_t max_parents = 1;
+    for (int s = 0; s < c->n_sectors; s++) {
+        int p = c->settle_parent[s];
+        if (p == CHART_ROOT)
+            continue;
+        L->parent[s] = yf_calloc((size_t)L->n_agents[s], sizeof(int32_t));
+        if (!L->parent[s])
+            return YF_ERR_NOMEM;
+        if (L->n_agents[p] > max_parents)
+            max_parents = L->n_agents[p];
+    }
+    L->batch_by_parent = yf_calloc((size_t)max_parents, sizeof(int64_t));
+    L->batch_touched = yf_calloc((size_t)max_parents, sizeof(int32_t));
+    /* A batch journals a few cells for its sector and, per parent touched, one
+     * settlement path (at most 2 * n_sectors legs of 3 cells). */
+    L->journal_cap = 64 + (size_t)max_parents * (size_t)(6 * c->n_sectors + 8);
+    L->journal = yf_calloc(L->journal_cap, sizeof(journal_entry));
+    if (!L->batch_by_parent || !L->batch_touched || !L->journal)
+        return YF_ERR_NOMEM;
+    return YF_OK;
+}
+
+yf_status ledger_new(ledger **out, const chart *c, const int32_t *n_agents)
+{
+    *out = NULL;
+    char msg[256];
+    if (!c || !n_agents || !chart_validate(c, msg, (int)sizeof msg))
+        return YF_ERR_ARGUMENT;
+    for (int s = 0; s < c->n_sectors; s++)
+        if (n_agents[s] < 1)
+            return YF_ERR_ARGUMENT;
+    ledger *L = yf_calloc(1, sizeof *L);
+    if (!L)
+        return YF_ERR_NOMEM;
+    L->c = c;
+    L->step = 1;
+    memcpy(L->n_agents, n_agents, sizeof(int32_t) * (size_t)c->n_sectors);
+    yf_status st = allocate_accounts(L);
+    if (st != YF_OK) {
+        ledger_free(L);
+        return st;
+    }
+    *out = L;
+    return YF_OK;
+}
+
+void ledger_free(ledger *L)
+{
+    if (!L)
+        return;
+    for (int i = 0; i < LEDGER_MAX_INSTRUMENTS; i++)
+        for (int s = 0; s < LEDGER_MAX_SECTORS; s++)
+            yf_mem_free(L->pos[i][s]);
+    for (int s = 0; s < LEDGER_MAX_SECTORS; s++)
+        yf_mem_free(L->parent[s]);
+    yf_mem_free(L->batch_by_parent);
+    yf_mem_free(L->batch_touched);
+    yf_mem_free(L->journal);
+    yf_mem_free(L);
+}
+
+/* ---- validation of arguments ---------------------------------------------- */
+
+static bool sector_ok(ledger *L, int sector)
+{
+    if (sector < 0 || sector >= L->c->n_sectors) {
+        ledger_fail(L, "unknown sector %d (the chart '%s' has %d)", sector, L->c->name,
+                    L->c->n_sectors);
+        return false;
+    }
+    return true;
+}
+
+static bool account_ok(ledger *L, ledger_account a)
+{
+    if (!sector_ok(L, a.sector))
+        return false;
+    if (a.agent < 0 || a.agent >= L->n_agents[a.sector]) {
+        ledger_fail(L, "unknown account: agent %d of sector '%s', which has %d agents",
+                    (int)a.agent, L->c->sectors[a.sector].code, (int)L->n_agents[a.sector]);
+        return false;
+    }
+    return true;
+}
+
+static bool flow_ok(ledger *L, int flow, bool allow_none)
+{
+    if (flow == LEDGER_NO_FLOW && allow_none)
+        return true;
+    if (flow < 0 || flow >= L->c->n_flows) {
+        ledger_fail(L, "unknown flow row %d (the chart '%s' has %d)", flow, L->c->name,
+                    L->c->n_flows);
+        return false;
+    }
+    return true;
+}
+
+static bool instrument_ok(ledger *L, int instrument, chart_instrument_kind kind)
+{
+    if (instrument < 0 || instrument >= L->c->n_instruments) {
+        ledger_fail(L, "unknown instrument %d (the chart '%s' has %d)", instrument, L->c->name,
+                    L->c->n_instruments);
+        return false;
+    }
+    if (L->c->instruments[instrument].kind != kind) {
+        ledger_fail(L, "instrument '%s' is %s, expected a %s one",
+                    L->c->instruments[instrument].code,
+                    kind == INSTRUMENT_FINANCIAL ? "tangible" : "financial",
+                    kind == INSTRUMENT_FINANCIAL ? "financial" : "tangible");
+        return false;
+    }
+    return true;
+}
+
+static bool holds(ledger *L, int instrument, ledger_account a)
+{
+    if (L->c->instruments[instrument].side[a.sector] == SIDE_NONE) {
+        ledger_fail(L, "sector '%s' cannot hold instrument '%s'", L->c->sectors[a.sector].code,
+                    L->c->instruments[instrument].code);
+        return false;
+    }
+    return true;
+}
+
+static bool amount_ok(ledger *L, int64_t amount)
+{
+    if (amount < 0) {
+        ledger_fail(L, "amount must be >= 0, got %lld yuan", (long long)amount);
+        return false;
+    }
+    return true;
+}
+
+static bool distinct(ledger *L, ledger_account a, ledger_account b)
+{
+    if (a.sector == b.sector && a.agent == b.agent) {
+        ledger_fail(L, "the two sides are the same account (agent %d of sector '%s')",
+                    (int)a.agent, L->c->sectors[a.sector].code);
+        return false;
+    }
+    return true;
+}
+
+/* ---- the journal ---------------------------------------------------------- */
+
+static void journal_begin(ledger *L)
+{
+    L->journal_len = 0;
+}
+
+/* Add delta to *cell, remembering it for undo. False on overflow (not applied). */
+static bool journal_add(ledger *L, int64_t *cell, int64_t delta)
+{
+    int64_t v;
+    if (!money_add(*cell, delta, &v) || L->journal_len == L->journal_cap)
+        return false;
+    *cell = v;
+    L->journal[L->journal_len].cell = cell;
+    L->journal[L->journal_len].delta = delta;
+    L->journal_len++;
+    return true;
+}
+
+static void journal_undo(ledger *L)
+{
+    while (L->journal_len > 0) {
+        journal_entry *e = &L->journal[--L->journal_len];
+        *e->cell -= e->delta;
+    }
+}
+
+static yf_status refuse_overflow(ledger *L, const char *what)
+{
+    journal_undo(L);
+    ledger_fail(L, "step %d: %s overflows the int64 yuan range; posting refused", L->step, what);
+    return YF_ERR_OVERFLOW;
+}
+
+/* One account's position changes by delta, by a transaction or an other change. */
+static bool leg(ledger *L, int instrument, ledger_account a, int64_t delta, bool transaction)
+{
+    int64_t *change = transaction ? &L->change_tx[instrument][a.sector]
+                                  : &L->change_other[instrument][a.sector];
+    return journal_add(L, &L->pos[instrument][a.sector][a.agent], delta) &&
+           journal_add(L, &L->total[instrument][a.sector], delta) && journal_add(L, change, delta);
+}
+
+/* Move `amount` of an instrument from one account to another (a transaction). */
+static bool transfer(ledger *L, int instrument, ledger_account from, ledger_account to,
+                     int64_t amount)
+{
+    return leg(L, instrument, from, -amount, true) && leg(L, instrument, to, amount, true);
+}
+
+static bool flow_legs(ledger *L, int flow, int payer_sector, int payee_sector, int64_t amount)
+{
+    if (flow == LEDGER_NO_FLOW)
+        return true;
+    return journal_add(L, &L->flow[flow][payer_sector], -amount) &&
+           journal_add(L, &L->flow[flow][payee_sector], amount);
+}
+
+/* ---- the payment tree ----------------------------------------------------- */
+
+static ledger_account parent_of(const ledger *L, ledger_account a)
+{
+    int p = L->c->settle_parent[a.sector];
+    return ledger_acct(p, L->parent[a.sector][a.agent]);
+}
+
+/* The chain from `a` up to the root; returns its length. */
+static int chain_to_root(const ledger *L, ledger_account a, ledger_account *chain)
+{
+    int n = 0;
+    chain[n++] = a;
+    while (L->c->settle_parent[a.sector] != CHART_ROOT) {
+        a = parent_of(L, a);
+        chain[n++] = a;
+    }
+    return n;
+}
+
+static bool same(ledger_account a, ledger_account b)
+{
+    return a.sector == b.sector && a.agent == b.agent;
+}
+
+/*
+ * Settle a payment of `amount` from `from` to `to`: up the tree from the payer
+ * to the closest common ancestor, each child paying its parent in the link's
+ * instrument, then down to the payee, each parent paying its child. A deposit
+ * transfer between two banks thus becomes: payer's deposit down, reserves move
+ * from the payer's bank to the payee's bank, payee's deposit up.
+ */
+static bool settle(ledger *L, ledger_account from, ledger_account to, int64_t amount)
+{
+    ledger_account up[LEDGER_MAX_SECTORS + 1], down[LEDGER_MAX_SECTORS + 1];
+    int nu = chain_to_root(L, from, up), nd = chain_to_root(L, to, down);
+    /* Strip the common part of the two chains (from the root down). */
+    while (nu > 1 && nd > 1 && same(up[nu - 2], down[nd - 2])) {
+        nu--;
+        nd--;
+    }
+    /* up[nu-1] == down[nd-1] is the common ancestor. */
+    for (int k = 0; k + 1 < nu; k++)
+        if (!transfer(L, L->c->settle_instrument[up[k].sector], up[k], up[k + 1], amount))
+            return false;
+    for (int k = nd - 2; k >= 0; k--)
+        if (!transfer(L, L->c->settle_instrument[down[k].sector], down[k + 1], down[k], amount))
+            return false;
+    return true;
+}
+
+yf_status ledger_assign_parent(ledger *L, ledger_account a, int32_t parent_agent)
+{
+    if (!account_ok(L, a))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    int p = L->c->settle_parent[a.sector];
+    if (p == CHART_ROOT) {
+        ledger_fail(L, "sector '%s' is the root of the payment tree", L->c->sectors[a.sector].code);
+        return YF_ERR_ARGUMENT;
+    }
+    if (!account_ok(L, ledger_acct(p, parent_agent)))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    int i = L->c->settle_instrument[a.sector];
+    if (L->pos[i][a.sector][a.agent] != 0) {
+        ledger_fail(L, "agent %d of sector '%s' still holds %lld yuan of '%s'; "
+                    "move it before changing its settlement agent",
+                    (int)a.agent, L->c->sectors[a.sector].code,
+                    (long long)L->pos[i][a.sector][a.agent], L->c->instruments[i].code);
+        return YF_ERR_ARGUMENT;
+    }
+    L->parent[a.sector][a.agent] = parent_agent;
+    return YF_OK;
+}
+
+/* ---- postings ------------------------------------------------------------- */
+
+yf_status ledger_pay(ledger *L, int flow, ledger_account from, ledger_account to, int64_t amount)
+{
+    if (!flow_ok(L, flow, true))
+        return YF_ERR_ARGUMENT;
+    if (!account_ok(L, from) || !account_ok(L, to))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    if (!amount_ok(L, amount) || !distinct(L, from, to))
+        return YF_ERR_ARGUMENT;
+    journal_begin(L);
+    if (!flow_legs(L, flow, from.sector, to.sector, amount) || !settle(L, from, to, amount))
+        return refuse_overflow(L, "a payment");
+    return YF_OK;
+}
+
+/*
+ * Pass 1 of a batch: check every amount and every agent's new position, sum the
+ * amounts exactly by settlement parent. Nothing is changed. `sign` is -1 when
+ * the agents pay, +1 when they are paid.
+ */
+static yf_status batch_prepare(ledger *L, int sector, const int64_t *amounts, int sign,
+                               int64_t *out_total, int32_t *out_n_touched)
+{
+    const int i = L->c->settle_instrument[sector];
+    const int64_t *pos = L->pos[i][sector];
+    const int32_t *parent = L->parent[sector];
+    int64_t total = 0;
+    int32_t n_touched = 0;
+    for (int32_t k = 0; k < L->n_agents[sector]; k++) {
+        int64_t a = amounts[k], v;
+        if (a < 0) {
+            *out_n_touched = n_touched;
+            ledger_fail(L, "amount for agent %d of sector '%s' must be >= 0, got %lld yuan",
+                        (int)k, L->c->sectors[sector].code, (long long)a);
+            return YF_ERR_ARGUMENT;
+        }
+        if (a == 0)
+            continue;
+        if (!money_add(total, a, &total) || !money_add(pos[k], sign * a, &v)) {
+            *out_n_touched = n_touched;
+            ledger_fail(L, "step %d: batch payment for agent %d of sector '%s' overflows the "
+                        "int64 yuan range; posting refused",
+                        L->step, (int)k, L->c->sectors[sector].code);
+            return YF_ERR_OVERFLOW;
+        }
+        /* Parent sums are bounded by the total, which fits. */
+        if (L->batch_by_parent[parent[k]] == 0)
+            L->batch_touched[n_touched++] = parent[k];
+        L->batch_by_parent[parent[k]] += a;
+    }
+    *out_total = total;
+    *out_n_touched = n_touched;
+    return YF_OK;
+}
+
+static void batch_clear(ledger *L, int32_t n_touched)
+{
+    for (int32_t t = 0; t < n_touched; t++)
+        L->batch_by_parent[L->batch_touched[t]] = 0;
+}
+
+/* Pass 2: the agents' own positions (validated in pass 1, cannot overflow). */
+static void batch_apply_agents(ledger *L, int sector, const int64_t *restrict amounts, int sign)
+{
+    int64_t *restrict pos = L->pos[L->c->settle_instrument[sector]][sector];
+    for (int32_t k = 0; k < L->n_agents[sector]; k++)
+        pos[k] += sign * amounts[k];
+}
+
+static bool batch_sector_cells(ledger *L, int sector, int64_t delta)
+{
+    int i = L->c->settle_instrument[sector];
+    return journal_add(L, &L->total[i][sector], delta) &&
+           journal_add(L, &L->change_tx[i][sector], delta);
+}
+
+static bool batch_args_ok(ledger *L, int flow, int sector, const int64_t *amounts,
+                                ledger_account other, yf_status *st)
+{
+    *st = YF_ERR_ARGUMENT;
+    if (!flow_ok(L, flow, true) || !sector_ok(L, sector))
+        return false;
+    if (!amounts) {
+        ledger_fail(L, "batch payment without amounts");
+        return false;
+    }
+    if (!account_ok(L, other)) {
+        *st = YF_ERR_UNKNOWN_ACCOUNT;
+        return false;
+    }
+    return true;
+}
+
+/* Root-sector batches (rare: the central bank has no parent) go one by one. */
+static yf_status batch_at_root(ledger *L, int flow, int sector, const int64_t *amounts,
+                               ledger_account other, bool agents_pay)
+{
+    for (int32_t k = 0; k < L->n_agents[sector]; k++) {
+        ledger_account a = ledger_acct(sector, k);
+        yf_status st = agents_pay ? ledger_pay(L, flow, a, other, amounts[k])
+                                  : ledger_pay(L, flow, other, a, amounts[k]);
+        if (st != YF_OK)
+            return st; /* earlier agents' payments stand: root sectors have one agent */
+    }
+    return YF_OK;
+}
+
+yf_status ledger_pay_from_each(ledger *L, int flow, int sector, const int64_t *amounts,
+                               ledger_account to)
+{
+    yf_status st;
+    if (!batch_args_ok(L, flow, sector, amounts, to, &st))
+        return st;
+    if (L->c->settle_parent[sector] == CHART_ROOT)
+        return batch_at_root(L, flow, sector, amounts, to, true);
+    int64_t total;
+    int32_t n_touched;
+    st = batch_prepare(L, sector, amounts, -1, &total, &n_touched);
+    if (st != YF_OK) {
+        batch_clear(L, n_touched);
+        return st;
+    }
+    const int p = L->c->settle_parent[sector];
+    const int i = L->c->settle_instrument[sector];
+    journal_begin(L);
+    bool ok = flow_legs(L, flow, sector, to.sector, total) && batch_sector_cells(L, sector, -total);
+    /* Each parent receives its children's payments, then pays them on to the payee. */
+    for (int32_t t = 0; ok && t < n_touched; t++) {
+        ledger_account parent = ledger_acct(p, L->batch_touched[t]);
+        int64_t part = L->batch_by_parent[parent.agent];
+        ok = leg(L, i, parent, part, true) && (same(parent, to) || settle(L, parent, to, part));
+    }
+    batch_clear(L, n_touched);
+    if (!ok)
+        return refuse_overflow(L, "a batch payment");
+    batch_apply_agents(L, sector, amounts, -1);
+    return YF_OK;
+}
+
+yf_status ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector,
+                             const int64_t *amounts)
+{
+    yf_status st;
+    if (!batch_args_ok(L, flow, sector, amounts, from, &st))
+        return st;
+    if (L->c->settle_parent[sector] == CHART_ROOT)
+        return batch_at_root(L, flow, sector, amounts, from, false);
+    int64_t total;
+    int32_t n_touched;
+    st = batch_prepare(L, sector, amounts, +1, &total, &n_touched);
+    if (st != YF_OK) {
+        batch_clear(L, n_touched);
+        return st;
+    }
+    const int p = L->c->settle_parent[sector];
+    const int i = L->c->settle_instrument[sector];
+    journal_begin(L);
+    bool ok = flow_legs(L, flow, from.sector, sector, total) && batch_sector_cells(L, sector, total);
+    for (int32_t t = 0; ok && t < n_touched; t++) {
+        ledger_account parent = ledger_acct(p, L->batch_touched[t]);
+        int64_t part = L->batch_by_parent[parent.agent];
+        ok = (same(parent, from) || settle(L, from, parent, part)) && leg(L, i, parent, -part, true);
+    }
+    batch_clear(L, n_touched);
+    if (!ok)
+        return refuse_overflow(L, "a batch payment");
+    batch_apply_agents(L, sector, amounts, +1);
+    return YF_OK;
+}
+
+yf_status ledger_exchange(ledger *L, int instrument, ledger_account seller, ledger_account buyer,
+                          int64_t amount)
+{
+    if (!instrument_ok(L, instrument, INSTRUMENT_FINANCIAL))
+        return YF_ERR_ARGUMENT;
+    if (!account_ok(L, seller) || !account_ok(L, buyer))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    if (!holds(L, instrument, seller) || !holds(L, instrument, buyer))
+        return YF_ERR_NOT_HOLDABLE;
+    if (!amount_ok(L, amount) || !distinct(L, seller, buyer))
+        return YF_ERR_ARGUMENT;
+    journal_begin(L);
+    if (!transfer(L, instrument, seller, buyer, amount) || !settle(L, buyer, seller, amount))
+        return refuse_overflow(L, "a financial transaction");
+    return YF_OK;
+}
+
+yf_status ledger_buy_tangible(ledger *L, int flow, int instrument, ledger_account buyer,
+                              ledger_account seller, int64_t value, bool from_stock)
+{
+    if (!flow_ok(L, flow, false) || !instrument_ok(L, instrument, INSTRUMENT_TANGIBLE))
+        return YF_ERR_ARGUMENT;
+    if (!account_ok(L, buyer) || !account_ok(L, seller))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    if (!holds(L, instrument, buyer) || (from_stock && !holds(L, instrument, seller)))
+        return YF_ERR_NOT_HOLDABLE;
+    if (!amount_ok(L, value) || !distinct(L, buyer, seller))
+        return YF_ERR_ARGUMENT;
+    journal_begin(L);
+    bool ok = flow_legs(L, flow, buyer.sector, seller.sector, value) &&
+              settle(L, buyer, seller, value) && leg(L, instrument, buyer, value, true) &&
+              (!from_stock || leg(L, instrument, seller, -value, true));
+    if (!ok)
+        return refuse_overflow(L, "a purchase of a tangible asset");
+    return YF_OK;
+}
+
+yf_status ledger_revalue(ledger *L, int instrument, ledger_account holder, ledger_account issuer,
+                         int64_t delta)
+{
+    if (!instrument_ok(L, instrument, INSTRUMENT_FINANCIAL))
+        return YF_ERR_ARGUMENT;
+    if (!account_ok(L, holder) || !account_ok(L, issuer))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    if (!holds(L, instrument, holder) || !holds(L, instrument, issuer))
+        return YF_ERR_NOT_HOLDABLE;
+    if (!distinct(L, holder, issuer) || delta == INT64_MIN)
+        return YF_ERR_ARGUMENT;
+    journal_begin(L);
+    if (!leg(L, instrument, holder, delta, false) || !leg(L, instrument, issuer, -delta, false))
+        return refuse_overflow(L, "a revaluation");
+    return YF_OK;
+}
+
+yf_status ledger_revalue_tangible(ledger *L, int instrument, ledger_account owner, int64_t delta)
+{
+    if (!instrument_ok(L, instrument, INSTRUMENT_TANGIBLE))
+        return YF_ERR_ARGUMENT;
+    if (!account_ok(L, owner))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    if (!holds(L, instrument, owner))
+        return YF_ERR_NOT_HOLDABLE;
+    journal_begin(L);
+    if (!leg(L, instrument, owner, delta, false))
+        return refuse_overflow(L, "a revaluation");
+    return YF_OK;
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+const chart *ledger_chart(const ledger *L)
+{
+    return L->c;
+}
+
+int ledger_step(const ledger *L)
+{
+    return L->step;
+}
+
+int32_t ledger_n_agents(const ledger *L, int sector)
+{
+    return sector >= 0 && sector < L->c->n_sectors ? L->n_agents[sector] : 0;
+}
+
+static bool in_chart(const ledger *L, int instrument, int sector)
+{
+    return instrument >= 0 && instrument < L->c->n_instruments && sector >= 0 &&
+           sector < L->c->n_sectors;
+}
+
+int64_t ledger_total(const ledger *L, int instrument, int sector)
+{
+    return in_chart(L, instrument, sector) ? L->total[instrument][sector] : 0;
+}
+
+const int64_t *ledger_positions(const ledger *L, int instrument, int sector)
+{
+    return in_chart(L, instrument, sector) ? L->pos[instrument][sector] : NULL;
+}
+
+int64_t ledger_position(const ledger *L, int instrument, ledger_account a)
+{
+    if (!in_chart(L, instrument, a.sector) || !L->pos[instrument][a.sector] || a.agent < 0 ||
+        a.agent >= L->n_agents[a.sector])
+        return 0;
+    return L->pos[instrument][a.sector][a.agent];
+}
+
+int64_t ledger_net_worth(const ledger *L, int sector)
+{
+    i128 nw = 0;
+    for (int i = 0; i < L->c->n_instruments; i++)
+        nw += ledger_total(L, i, sector);
+    /* Saturate: a net worth beyond the int64 range cannot be posted anyway. */
+    if (nw > INT64_MAX)
+        return INT64_MAX;
+    if (nw < INT64_MIN)
+        return INT64_MIN;
+    return (int64_t)nw;
+}
+
+int64_t ledger_flow(const ledger *L, int flow, int sector)
+{
+    if (flow < 0 || flow >= L->c->n_flows || sector < 0 || sector >= L->c->n_sectors)
+        return 0;
+    return L->flow[flow][sector];
+}
