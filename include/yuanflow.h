@@ -114,6 +114,11 @@ YF_API YF_MUST_CHECK yf_status yf_model_series(const yf_model *model,
                                                const double **out_values,
                                                int *out_n);
 
+/* Number of named series the model reports, and the name of series `index`
+ * (0-based; NULL if out of range). Names are owned by the library. */
+YF_API int yf_model_n_series(const yf_model *model);
+YF_API const char *yf_model_series_name(const yf_model *model, int index);
+
 /*
  * The balance-sheet matrix and the transactions-flow matrix of completed
  * period `step` (1..yf_model_steps), laid out as in Godley & Lavoie, rendered

@@ -9,7 +9,9 @@
  *   (3) each flow row of the transactions-flow matrix sums to zero;
  *   (4) each sector column of the transactions-flow matrix sums to zero;
  *   (5) each stock moved by exactly its transactions plus other changes;
- *   (6) each sector's net worth moved by exactly saving + other changes;
+ *   (6) each sector's net worth moved by exactly saving + other changes.
+ *       (6) follows from (4) and (5) summed over a column; it is checked on
+ *       its own, before (5), because it is the statement an economist reads.
  *   (7) each position has the sign its side allows (at the close only).
  */
 #include <stdio.h>
@@ -221,7 +223,7 @@ yf_status ledger_check(ledger *L)
     yf_status st;
     if ((st = check_financial_rows(L)) != YF_OK || (st = check_agent_sums(L)) != YF_OK ||
         (st = check_flow_rows(L)) != YF_OK || (st = check_flow_columns(L)) != YF_OK ||
-        (st = check_stock_changes(L)) != YF_OK || (st = check_net_worth(L)) != YF_OK)
+        (st = check_net_worth(L)) != YF_OK || (st = check_stock_changes(L)) != YF_OK)
         return st;
     return YF_OK;
 }

@@ -1,0 +1,85 @@
+/* test_core.c: money rounding and overflow, number formatting, name suggestions, text buffer. */
+#include <string.h>
+
+#include "core/core.h"
+#include "harness.h"
+
+static void test_money_arithmetic(void)
+{
+    int64_t r = 7;
+    CHECK(money_add(INT64_MAX - 1, 1, &r) && r == INT64_MAX);
+    r = 7;
+    CHECK(!money_add(INT64_MAX, 1, &r) && r == 7); /* untouched on overflow */
+    CHECK(!money_sub(INT64_MIN, 1, &r) && r == 7);
+    CHECK(money_sub(-5, 10, &r) && r == -15);
+}
+
+static void test_money_rounding(void)
+{
+    int64_t r = 0;
+    CHECK(money_from_double(2.5, &r) && r == 3); /* half away from zero */
+    CHECK(money_from_double(-2.5, &r) && r == -3);
+    CHECK(money_from_double(1e15 + 0.4, &r) && r == 1000000000000000LL);
+    CHECK(money_from_double(-9223372036854775808.0, &r) && r == INT64_MIN);
+    r = 1;
+    CHECK(!money_from_double(9223372036854775808.0, &r) && r == 1);
+    CHECK(!money_from_double(NAN, &r));
+    CHECK(!money_from_double(INFINITY, &r));
+    CHECK(!money_from_double(-1e300, &r));
+}
+
+static void test_money_format(void)
+{
+    char b[40];
+    money_format(0, b, sizeof b);
+    CHECK(strcmp(b, "0") == 0);
+    money_format(-1234567, b, sizeof b);
+    CHECK(strcmp(b, "-1,234,567") == 0);
+    money_format(999, b, sizeof b);
+    CHECK(strcmp(b, "999") == 0);
+    money_format(INT64_MIN, b, sizeof b);
+    CHECK(strcmp(b, "-9,223,372,036,854,775,808") == 0);
+}
+
+static void test_names(void)
+{
+    const char *const names[] = {"sim", "pc", "china"};
+    CHECK(names_nearest("simm", names, 3) == 0);
+    CHECK(names_nearest("PC", names, 3) == 1);
+    CHECK(names_nearest("chna", names, 3) == 2);
+    CHECK(names_nearest("households", names, 3) == -1);
+    CHECK(names_nearest("x", names, 0) == -1);
+}
+
+static void test_strbuf(void)
+{
+    strbuf b;
+    strbuf_init(&b);
+    for (int i = 0; i < 1000; i++)
+        strbuf_printf(&b, "%d,", i);
+    char *s = strbuf_take(&b);
+    CHECK(s != NULL && strncmp(s, "0,1,2,", 6) == 0 && strlen(s) == 3890);
+    yf_mem_free(s);
+    strbuf_init(&b);
+    s = strbuf_take(&b); /* empty buffer gives an empty string */
+    CHECK(s && s[0] == '\0');
+    yf_mem_free(s);
+}
+
+static void test_status_strings(void)
+{
+    CHECK(strcmp(yf_status_string(YF_OK), "ok") == 0);
+    CHECK(strcmp(yf_status_string(YF_ERR_INCONSISTENT), "accounting identity violated") == 0);
+    CHECK(strcmp(yf_status_string((yf_status)999), "unknown status") == 0);
+}
+
+int main(void)
+{
+    test_money_arithmetic();
+    test_money_rounding();
+    test_money_format();
+    test_names();
+    test_strbuf();
+    test_status_strings();
+    return TEST_REPORT();
+}
