@@ -9,12 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/core.h"
 #include "ledger/ledger_internal.h"
 
 /* Agents per sector: HH F DEV LG LGFV CG B PBOC ROW. */
 static const int32_t fixture_agents[N_CHINA_SECTORS] = {4, 3, 2, 2, 2, 1, 3, 1, 1};
 
-static ledger *fixture_new(void)
+static inline ledger *fixture_new(void)
 {
     ledger *L = NULL;
     if (ledger_new(&L, &chart_china, fixture_agents) != YF_OK) {
@@ -25,7 +26,7 @@ static ledger *fixture_new(void)
 }
 
 /* FNV-1a over every byte of state a posting could touch. */
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
+static inline uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
     const unsigned char *b = p;
     for (size_t i = 0; i < n; i++) {
@@ -35,7 +36,7 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
     return h;
 }
 
-static uint64_t fingerprint(const ledger *L)
+static inline uint64_t fingerprint(const ledger *L)
 {
     uint64_t h = 1469598103934665603ULL;
     h = fnv(h, L->total, sizeof L->total);
@@ -52,7 +53,7 @@ static uint64_t fingerprint(const ledger *L)
     return h;
 }
 
-static ledger_account acct(int sector, int32_t agent)
+static inline ledger_account acct(int sector, int32_t agent)
 {
     return ledger_acct(sector, agent);
 }

@@ -314,25 +314,30 @@ static void test_refusals(void)
 
 static void test_overflow_refused(void)
 {
-    ledger *L = batch_fixture();
-    /* HH1 holds INT64_MAX - 1000 (1000 + INT64_MAX - 2000). */
-    OK(ledger_revalue(L, I_DEPOSITS, acct(HH, 1), acct(BANK, 1), INT64_MAX - 2000));
+    ledger *L = opened();
+    /* HH1 holds INT64_MAX - 3000; the household sector total is INT64_MAX - 2000. */
+    OK(ledger_assign_parent(L, acct(HH, 3), 0));
+    OK(ledger_revalue(L, I_DEPOSITS, acct(HH, 1), acct(BANK, 1), INT64_MAX - 3000));
     uint64_t h = fingerprint(L);
     CHECK(ledger_revalue(L, I_DEPOSITS, acct(HH, 0), acct(BANK, 0), INT64_MAX) ==
           YF_ERR_OVERFLOW);
     CHECK(strstr(ledger_message(L), "overflows") != NULL);
     CHECK(fingerprint(L) == h);
-    /* The payment's first legs succeed (HH0 pays, reserves move), the last overflows:
-     * all of it must be undone. */
-    CHECK(ledger_pay(L, F_CONSUMPTION, acct(HH, 0), acct(HH, 1), 1001) == YF_ERR_OVERFLOW);
+    /* The payment's first legs succeed (flows, HH0's deposit, reserves between
+     * banks), the last one (HH1's deposit) overflows: all of it must be undone. */
+    CHECK(ledger_pay(L, F_CONSUMPTION, acct(HH, 0), acct(HH, 1), 3001) == YF_ERR_OVERFLOW);
     CHECK(fingerprint(L) == h);
-    CHECK(ledger_pay(L, F_CONSUMPTION, acct(HH, 0), acct(HH, 1), 1000) == YF_OK);
+    OK(ledger_pay(L, F_CONSUMPTION, acct(HH, 0), acct(HH, 1), 1000)); /* HH1: MAX - 2000 */
     h = fingerprint(L);
-    const int64_t give[4] = {0, 1, 0, 0};
-    CHECK(ledger_pay_to_each(L, F_WAGES_PRIVATE, acct(HH, 0), HH, give) == YF_ERR_OVERFLOW);
+    const int64_t give[4] = {0, 2001, 0, 0};
+    CHECK(ledger_pay_to_each(L, F_WAGES_PRIVATE, acct(FIRM, 0), HH, give) == YF_ERR_OVERFLOW);
     CHECK(fingerprint(L) == h);
     const int64_t huge[4] = {INT64_MAX, INT64_MAX, 0, 0};
     CHECK(ledger_pay_from_each(L, F_CONSUMPTION, HH, huge, acct(FIRM, 0)) == YF_ERR_OVERFLOW);
+    CHECK(fingerprint(L) == h);
+    /* A whole sector's total overflowing is refused even when no agent's does. */
+    const int64_t spread[4] = {1000, 0, 0, 2001};
+    CHECK(ledger_pay_to_each(L, F_WAGES_PRIVATE, acct(FIRM, 0), HH, spread) == YF_ERR_OVERFLOW);
     CHECK(fingerprint(L) == h);
     ledger_free(L);
 }

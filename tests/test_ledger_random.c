@@ -36,7 +36,7 @@ static int64_t amount(void)
     return (int64_t)(next_u64() % 1000001ULL);
 }
 
-enum { OPENING = 1000000000000LL };
+#define OPENING 1000000000000LL
 
 static const int32_t agents[N_CHINA_SECTORS] = {50, 12, 6, 5, 5, 1, 7, 1, 1};
 
@@ -73,6 +73,8 @@ static void open_balances(ledger *L)
             for (int32_t k = 0; k < L->n_agents[s]; k++) {
                 ledger_account a = ledger_acct(s, k);
                 yf_status st = YF_OK;
+                if (side == SIDE_NONE)
+                    continue;
                 if (c->instruments[i].kind == INSTRUMENT_TANGIBLE) {
                     st = ledger_revalue_tangible(L, i, a, OPENING);
                 } else if (side == SIDE_ASSET) {
@@ -83,6 +85,8 @@ static void open_balances(ledger *L)
                     st = ledger_revalue(L, i, random_agent(L, holder), a, OPENING);
                 }
                 CHECK(st == YF_OK);
+                if (st != YF_OK)
+                    fprintf(stderr, "opening: %s\n", ledger_message(L));
             }
         }
 }
