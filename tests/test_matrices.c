@@ -76,6 +76,7 @@ int main(void)
         CHECK(strstr(md, "### Transactions-flow matrix, step 1 (yuan)") != NULL);
         expect_line(md, "| consumption | -300 | +300 |  |  |  |  |  |  |  | 0 |");
         CHECK(strstr(md, "### Other changes in stocks") != NULL);
+        expect_line(md, "| Σ | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |");
     }
     yf_mem_free(csv);
     yf_mem_free(md);

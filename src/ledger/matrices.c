@@ -61,9 +61,12 @@ static void write_header(table_writer *w, const char *title, int step)
     strbuf_printf(w->b, "--:|\n");
 }
 
-/* One row: label, the sector cells (values[s] * sign), then their exact sum. */
+/* One row: label, the sector cells (values[s] * sign), then their exact sum.
+ * Zero cells are blank in markdown, as in the book, except on the Σ row,
+ * where the zeros are the point. */
 static void write_wide_row(table_writer *w, const char *label, const i128 *values, int sign)
 {
+    bool sum_row = strcmp(label, "Σ") == 0;
     const chart *c = w->c;
     i128 sum = 0;
     char cell[64];
@@ -77,7 +80,7 @@ static void write_wide_row(table_writer *w, const char *label, const i128 *value
         if (w->format == YF_FORMAT_CSV) {
             i128_text(v, false, false, cell, sizeof cell);
             strbuf_printf(w->b, ",%s", cell);
-        } else if (v == 0) {
+        } else if (v == 0 && !sum_row) {
             strbuf_printf(w->b, "  |");
         } else {
             i128_text(v, true, true, cell, sizeof cell);

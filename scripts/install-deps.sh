@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install, from Debian's packages, everything yuanflow needs to build and test.
+# Idempotent and quick when all is there: only missing packages are installed.
+# Must run as root (or with sudo available) on a fresh machine.
+set -euo pipefail
+
+PACKAGES=(
+  gcc libc6-dev   # C17 compiler; gcc's AddressSanitizer/UBSan runtimes come with it
+  cmake ninja-build
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root to install: ${missing[*]}" >&2; exit 1; }
+  SUDO=sudo
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
