@@ -60,8 +60,8 @@ yf_status textbook_add(const ledger *L,
     return YF_ERR_OVERFLOW;
 }
 
-yf_status textbook_posted(
-    const ledger *L, yf_status status, const char *what, char *msg, size_t msg_size)
+yf_status
+textbook_posted(const ledger *L, yf_status status, const char *what, char *msg, size_t msg_size)
 {
     if (status != YF_OK)
         snprintf(msg, msg_size, "period %d: posting %s: %s", ledger_step(L), what,
@@ -78,6 +78,7 @@ yf_status textbook_posted(
  * Payment tree: the government is the root (it issues the money); households
  * and firms settle in money with it.
  */
+/* clang-format off */
 const chart chart_sim = {
     .name = "sim",
     .n_sectors = SIM_N_SECTORS,
@@ -106,6 +107,8 @@ const chart chart_sim = {
     .settle_instrument = {[SIM_HH] = SIM_MONEY, [SIM_PROD] = SIM_MONEY, [SIM_GOV] = 0},
 };
 
+/* clang-format on */
+
 /* ---- parameters and series ----------------------------------------------- */
 
 enum { P_G, P_THETA, P_ALPHA1, P_ALPHA2, P_W, N_PARAMS };
@@ -121,8 +124,7 @@ static const textbook_param sim_params[N_PARAMS] = {
 enum { S_Y, S_C, S_G, S_T, S_YD, S_H, S_N, N_SERIES };
 
 static const char *const sim_series[N_SERIES] = {
-    [S_Y] = "Y",   [S_C] = "C", [S_G] = "G", [S_T] = "T",
-    [S_YD] = "YD", [S_H] = "H", [S_N] = "N",
+    [S_Y] = "Y", [S_C] = "C", [S_G] = "G", [S_T] = "T", [S_YD] = "YD", [S_H] = "H", [S_N] = "N",
 };
 
 /* ---- one period ----------------------------------------------------------- */
@@ -132,15 +134,15 @@ typedef struct sim_amounts {
     int64_t g, c, y, t, yd, h; /* yuan in the period (h: the stock at its end) */
 } sim_amounts;
 
-static yf_status sim_solve(
-    const ledger *L, const double *param, sim_amounts *a, char *msg, size_t msg_size)
+static yf_status
+sim_solve(const ledger *L, const double *param, sim_amounts *a, char *msg, size_t msg_size)
 {
     const double theta = param[P_THETA], alpha1 = param[P_ALPHA1], alpha2 = param[P_ALPHA2];
     const int64_t h_1 = ledger_total(L, SIM_MONEY, SIM_HH);
     yf_status st;
 
-    if ((st = textbook_round(L, "government expenditure G", param[P_G] * TEXTBOOK_SCALE, &a->g,
-                             msg, msg_size)) != YF_OK)
+    if ((st = textbook_round(L, "government expenditure G", param[P_G] * TEXTBOOK_SCALE, &a->g, msg,
+                             msg_size)) != YF_OK)
         return st;
 
     /* Y = (G + alpha2 H_1) / (1 - alpha1 (1 - theta)) */
@@ -175,6 +177,7 @@ static yf_status sim_step(ledger *L,
                           const double *param,
                           const double *lag,
                           double *out,
+                          bool *out_posted,
                           char *msg,
                           size_t msg_size)
 {
@@ -186,6 +189,7 @@ static yf_status sim_step(ledger *L,
 
     const ledger_account hh = ledger_acct(SIM_HH, 0), prod = ledger_acct(SIM_PROD, 0),
                          gov = ledger_acct(SIM_GOV, 0);
+    *out_posted = true;
     if ((st = textbook_posted(L, ledger_pay(L, SIM_GOV_EXPENDITURE, gov, prod, a.g),
                               "government expenditure G", msg, msg_size)) != YF_OK ||
         (st = textbook_posted(L, ledger_pay(L, SIM_CONSUMPTION, hh, prod, a.c), "consumption C",

@@ -17,7 +17,6 @@
 #define YF_TEXTBOOK_H
 
 #include <stddef.h>
-
 #include <yuanflow.h>
 
 #include "ledger/chart.h"
@@ -43,18 +42,21 @@ typedef struct textbook_param {
  *   param: the current parameter values, in the order of the model's table;
  *   lag:   the series values of the previous period (all zero before period 1,
  *          when the economy starts from nothing, as in G&L);
- *   out:   receives this period's series values, in model units.
+ *   out:   receives this period's series values, in model units;
+ *   out_posted: set to true once the first posting has been attempted.
  * Stocks of the previous period are read from the ledger, never from `lag`,
  * so that the behaviour sees exactly the posted integers.
  * Errors: YF_ERR_NUMERIC (a NaN or an impossible solution) or YF_ERR_OVERFLOW
- * (an amount outside the int64 yuan range) before anything is posted, leaving
- * the ledger untouched; or the status of a posting the ledger refused, when
- * the period is left half-posted. msg names the period and the variable.
+ * (an amount outside the int64 yuan range) found before anything is posted
+ * (*out_posted stays false, the ledger is untouched); or the status of a
+ * posting the ledger refused (*out_posted is true, the period is left
+ * half-posted). msg names the period and the variable or the posting.
  */
 typedef yf_status (*textbook_step_fn)(ledger *L,
                                       const double *param,
                                       const double *lag,
                                       double *out,
+                                      bool *out_posted,
                                       char *msg,
                                       size_t msg_size);
 
@@ -75,7 +77,9 @@ extern const textbook_model textbook_pc;
 /* ---- SIM: the simplest model with government money (G&L ch. 3) ----------- */
 
 enum sim_sector { SIM_HH, SIM_PROD, SIM_GOV, SIM_N_SECTORS };
+
 enum sim_instrument { SIM_MONEY, SIM_N_INSTRUMENTS };
+
 enum sim_flow { SIM_CONSUMPTION, SIM_GOV_EXPENDITURE, SIM_WAGES, SIM_TAXES, SIM_N_FLOWS };
 
 extern const chart chart_sim;
@@ -83,7 +87,9 @@ extern const chart chart_sim;
 /* ---- PC: portfolio choice with bills and a central bank (G&L ch. 4) ------ */
 
 enum pc_sector { PC_HH, PC_PROD, PC_GOV, PC_CB, PC_N_SECTORS };
+
 enum pc_instrument { PC_MONEY, PC_BILLS, PC_TREASURY, PC_N_INSTRUMENTS };
+
 enum pc_flow {
     PC_CONSUMPTION,
     PC_GOV_EXPENDITURE,
@@ -118,8 +124,8 @@ yf_status textbook_add(const ledger *L,
 
 /* Pass a posting's status through, prefixing the ledger's message with the
  * period and the posting's name. */
-yf_status textbook_posted(
-    const ledger *L, yf_status status, const char *what, char *msg, size_t msg_size);
+yf_status
+textbook_posted(const ledger *L, yf_status status, const char *what, char *msg, size_t msg_size);
 
 /* Yuan to model units. */
 static inline double textbook_units(int64_t yuan)
