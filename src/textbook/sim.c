@@ -18,56 +18,11 @@
  * households, households pay T in taxes. Money is int64 yuan; G and C are
  * rounded once from the behaviour and everything else (Y = C + G, T, YD, dH)
  * follows from the posted integers, so the stock of money is exact.
- *
- * This file also holds the small helpers pc.c shares (textbook.h).
+
  */
-#include <math.h>
 #include <stdio.h>
 
-#include "core/core.h"
 #include "textbook.h"
-
-/* ---- helpers shared with pc.c -------------------------------------------- */
-
-yf_status textbook_round(
-    const ledger *L, const char *what, double yuan, int64_t *out, char *msg, size_t msg_size)
-{
-    if (money_from_double(yuan, out))
-        return YF_OK;
-    if (isfinite(yuan)) {
-        snprintf(msg, msg_size, "period %d: %s = %g yuan does not fit in int64", ledger_step(L),
-                 what, yuan);
-        return YF_ERR_OVERFLOW;
-    }
-    snprintf(msg, msg_size, "period %d: %s is not a finite number (%g)", ledger_step(L), what,
-             yuan);
-    return YF_ERR_NUMERIC;
-}
-
-yf_status textbook_add(const ledger *L,
-                       const char *what,
-                       int64_t a,
-                       int64_t b,
-                       bool negate,
-                       int64_t *out,
-                       char *msg,
-                       size_t msg_size)
-{
-    bool ok = negate ? money_sub(a, b, out) : money_add(a, b, out);
-    if (ok)
-        return YF_OK;
-    snprintf(msg, msg_size, "period %d: %s overflows the int64 yuan range", ledger_step(L), what);
-    return YF_ERR_OVERFLOW;
-}
-
-yf_status
-textbook_posted(const ledger *L, yf_status status, const char *what, char *msg, size_t msg_size)
-{
-    if (status != YF_OK)
-        snprintf(msg, msg_size, "period %d: posting %s: %s", ledger_step(L), what,
-                 ledger_message(L));
-    return status;
-}
 
 /* ---- the chart: G&L tables 3.1 and 3.2 ------------------------------------ */
 
