@@ -21,6 +21,7 @@
 
 #include "api/model.h"
 #include "harness.h"
+#include "snapshot_check.h"
 #include "ledger/chart.h"
 #include "textbook/textbook.h"
 
@@ -265,27 +266,7 @@ static void test_ledger_closes(void)
         CHECK(s != NULL);
         if (!s)
             continue;
-        bool ok = s->step == step;
-        for (int i = 0; i < PC_N_INSTRUMENTS; i++) {
-            int64_t row = 0;
-            for (int k = 0; k < PC_N_SECTORS; k++)
-                row += s->stock[i][k];
-            ok = ok && row == 0;
-        }
-        for (int f = 0; f < PC_N_FLOWS; f++) {
-            int64_t row = 0;
-            for (int k = 0; k < PC_N_SECTORS; k++)
-                row += s->flow[f][k];
-            ok = ok && row == 0;
-        }
-        for (int k = 0; k < PC_N_SECTORS; k++) {
-            int64_t column = 0;
-            for (int f = 0; f < PC_N_FLOWS; f++)
-                column += s->flow[f][k];
-            for (int i = 0; i < PC_N_INSTRUMENTS; i++)
-                column -= s->change_tx[i][k] + s->change_other[i][k];
-            ok = ok && column == 0;
-        }
+        bool ok = s->step == step && snapshot_balances(s);
         const int p = step - 1;
         ok = ok && s->stock[PC_TREASURY][PC_GOV] == 0 && s->stock[PC_TREASURY][PC_CB] == 0;
         ok = ok && s->stock[PC_MONEY][PC_PROD] == 0;
