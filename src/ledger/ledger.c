@@ -427,67 +427,58 @@ static yf_status batch_at_root(ledger *L, int flow, int sector, const int64_t *a
     return YF_OK;
 }
 
-yf_status ledger_pay_from_each(ledger *L, int flow, int sector, const int64_t *amounts,
-                               ledger_account to)
+/*
+ * A batch between every agent k of `sector` and one counterparty `other`:
+ * sign -1, the agents pay amounts[k] to it; sign +1, it pays them. Pass 1
+ * (batch_prepare) checks every amount and sums by settlement parent; the
+ * journal then moves the sector cells and settles each parent's part with the
+ * counterparty through the tree; pass 2 applies the agents' own positions.
+ */
+static yf_status batch_pay(ledger *L, int flow, int sector, const int64_t *amounts,
+                           ledger_account other, int sign)
 {
     yf_status st;
-    if (!batch_args_ok(L, flow, sector, amounts, to, &st))
+    if (!batch_args_ok(L, flow, sector, amounts, other, &st))
         return st;
     if (L->c->settle_parent[sector] == CHART_ROOT)
-        return batch_at_root(L, flow, sector, amounts, to, true);
+        return batch_at_root(L, flow, sector, amounts, other, sign < 0);
     int64_t total;
     int32_t n_touched;
-    st = batch_prepare(L, sector, amounts, -1, &total, &n_touched);
+    st = batch_prepare(L, sector, amounts, sign, &total, &n_touched);
     if (st != YF_OK) {
         batch_clear(L, n_touched);
         return st;
     }
     const int p = L->c->settle_parent[sector];
     const int i = L->c->settle_instrument[sector];
+    const int payer = sign < 0 ? sector : other.sector, payee = sign < 0 ? other.sector : sector;
     journal_begin(L);
-    bool ok = flow_legs(L, flow, sector, to.sector, total) && batch_sector_cells(L, sector, -total);
-    /* Each parent receives its children's payments, then pays them on to the payee. */
+    bool ok = flow_legs(L, flow, payer, payee, total) && batch_sector_cells(L, sector, sign * total);
     for (int32_t t = 0; ok && t < n_touched; t++) {
         ledger_account parent = ledger_acct(p, L->batch_touched[t]);
         int64_t part = L->batch_by_parent[parent.agent];
-        ok = leg(L, i, parent, part, true) && (same(parent, to) || settle(L, parent, to, part));
+        /* The parent's side of its children's link, then its settlement with `other`. */
+        ok = leg(L, i, parent, -sign * part, true) &&
+             (same(parent, other) || (sign < 0 ? settle(L, parent, other, part)
+                                               : settle(L, other, parent, part)));
     }
     batch_clear(L, n_touched);
     if (!ok)
         return refuse_overflow(L, "a batch payment");
-    batch_apply_agents(L, sector, amounts, -1);
+    batch_apply_agents(L, sector, amounts, sign);
     return YF_OK;
+}
+
+yf_status ledger_pay_from_each(ledger *L, int flow, int sector, const int64_t *amounts,
+                               ledger_account to)
+{
+    return batch_pay(L, flow, sector, amounts, to, -1);
 }
 
 yf_status ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector,
                              const int64_t *amounts)
 {
-    yf_status st;
-    if (!batch_args_ok(L, flow, sector, amounts, from, &st))
-        return st;
-    if (L->c->settle_parent[sector] == CHART_ROOT)
-        return batch_at_root(L, flow, sector, amounts, from, false);
-    int64_t total;
-    int32_t n_touched;
-    st = batch_prepare(L, sector, amounts, +1, &total, &n_touched);
-    if (st != YF_OK) {
-        batch_clear(L, n_touched);
-        return st;
-    }
-    const int p = L->c->settle_parent[sector];
-    const int i = L->c->settle_instrument[sector];
-    journal_begin(L);
-    bool ok = flow_legs(L, flow, from.sector, sector, total) && batch_sector_cells(L, sector, total);
-    for (int32_t t = 0; ok && t < n_touched; t++) {
-        ledger_account parent = ledger_acct(p, L->batch_touched[t]);
-        int64_t part = L->batch_by_parent[parent.agent];
-        ok = (same(parent, from) || settle(L, from, parent, part)) && leg(L, i, parent, -part, true);
-    }
-    batch_clear(L, n_touched);
-    if (!ok)
-        return refuse_overflow(L, "a batch payment");
-    batch_apply_agents(L, sector, amounts, +1);
-    return YF_OK;
+    return batch_pay(L, flow, sector, amounts, from, +1);
 }
 
 yf_status ledger_exchange(ledger *L, int instrument, ledger_account seller, ledger_account buyer,
