@@ -400,6 +400,32 @@ static void test_checks_can_fail(void)
     expect_failure(L, YF_ERR_NEGATIVE_STOCK, "agent 3 of sector 'HH' has -5 yuan of 'bank deposits'");
 }
 
+/* The close sums agent arrays by 32-bit halves; large, negative and 2^32-sized
+ * values must come out exact. */
+static void test_agent_sums_exact_at_extremes(void)
+{
+    ledger *L = opened();
+    OK(ledger_revalue(L, I_DEPOSITS, acct(HH, 0), acct(BANK, 0), INT64_MAX - 1000 - 100));
+    const int64_t big = ((int64_t)1 << 40) + 12345;
+    OK(ledger_pay(L, F_CONSUMPTION, acct(HH, 1), acct(HH, 2), big)); /* HH1 overdrawn mid-step */
+    CHECK_EQ_I64(ledger_total(L, I_DEPOSITS, HH), INT64_MAX - 100);
+    OK(ledger_check(L));
+    L->pos[I_DEPOSITS][HH][2] += (int64_t)1 << 32; /* moving 2^32 between agents: sum intact */
+    L->pos[I_DEPOSITS][HH][3] -= (int64_t)1 << 32;
+    OK(ledger_check(L));
+    L->pos[I_DEPOSITS][HH][3] -= 1; /* the agents now sum to one yuan less than the total */
+    CHECK(ledger_check(L) == YF_ERR_INCONSISTENT);
+    CHECK(strstr(ledger_message(L), "hold 9,223,372,036,854,775,706 yuan") != NULL);
+    L->pos[I_DEPOSITS][HH][3] += 1;
+    L->pos[I_DEPOSITS][HH][2] -= (int64_t)1 << 32; /* now 2^32 less: only the high half differs */
+    CHECK(ledger_check(L) == YF_ERR_INCONSISTENT);
+    L->pos[I_DEPOSITS][HH][3] += (int64_t)1 << 32; /* back to the posted values */
+    CHECK_EQ_I64(L->pos[I_DEPOSITS][HH][2], big);
+    CHECK_EQ_I64(L->pos[I_DEPOSITS][HH][3], 0);
+    OK(ledger_check(L));
+    expect_failure(L, YF_ERR_NEGATIVE_STOCK, "agent 1 of sector 'HH' has -1,099,511,640,121 yuan");
+}
+
 int main(void)
 {
     test_new_refuses_bad_input();
@@ -414,5 +440,6 @@ int main(void)
     test_refusals();
     test_overflow_refused();
     test_checks_can_fail();
+    test_agent_sums_exact_at_extremes();
     return TEST_REPORT();
 }
