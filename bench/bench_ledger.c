@@ -124,8 +124,8 @@ int main(int argc, char **argv)
     printf("households %d, banks %d, repetitions %d (median times)\n", n, n_banks, reps);
     printf("| kernel | median time | throughput | bytes/agent | fraction of stream bandwidth |\n");
     printf("|---|--:|--:|--:|--:|\n");
-    printf("| stream a=b+c | %.3f ms | %.3g agents/s | 24 | 1.00 (%.2f GB/s) |\n", 1e3 * ms,
-           n / ms, bw / 1e9);
+    printf("| stream a=b+c | %.3f ms | %.3g agents/s | 24 | 1.00 (%.2f GB/s) |\n", 1e3 * ms, n / ms,
+           bw / 1e9);
     printf("| batch_pay | %.3f ms | %.3g household payments/s | 44 | %.2f |\n", 1e3 * mb, n / mb,
            44.0 * n / mb / bw);
     printf("| close | %.3f ms | %.3g agents/s | 48 | %.2f |\n", 1e3 * mc, n / mc,

@@ -182,8 +182,8 @@ static void test_tangibles_and_net_worth(void)
     ledger *L = opened();
     /* HH0 buys a new home for 600 from DEV0: money out, a house in; net worth unchanged. */
     int64_t nw0 = ledger_net_worth(L, HH);
-    OK(ledger_buy_tangible(L, F_RESIDENTIAL_CONSTRUCTION, I_HOUSING, acct(HH, 0), acct(DEV, 0),
-                           600, false));
+    OK(ledger_buy_tangible(L, F_RESIDENTIAL_CONSTRUCTION, I_HOUSING, acct(HH, 0), acct(DEV, 0), 600,
+                           false));
     CHECK_EQ_I64(dep(L, HH, 0), 400);
     CHECK_EQ_I64(ledger_position(L, I_HOUSING, acct(HH, 0)), 600);
     CHECK_EQ_I64(ledger_net_worth(L, HH), nw0);
@@ -292,8 +292,8 @@ static void test_refusals(void)
     CHECK(ledger_exchange(L, 77, acct(HH, 0), acct(HH, 1), 1) == YF_ERR_ARGUMENT);
     CHECK(ledger_buy_tangible(L, F_BUSINESS_INVESTMENT, I_HOUSING, acct(FIRM, 0), acct(DEV, 0), 1,
                               false) == YF_ERR_NOT_HOLDABLE);
-    CHECK(ledger_buy_tangible(L, LEDGER_NO_FLOW, I_HOUSING, acct(HH, 0), acct(DEV, 0), 1,
-                              false) == YF_ERR_ARGUMENT);
+    CHECK(ledger_buy_tangible(L, LEDGER_NO_FLOW, I_HOUSING, acct(HH, 0), acct(DEV, 0), 1, false) ==
+          YF_ERR_ARGUMENT);
     CHECK(ledger_buy_tangible(L, F_RESIDENTIAL_CONSTRUCTION, I_HOUSING, acct(HH, 0), acct(DEV, 0),
                               1, true) == YF_ERR_NOT_HOLDABLE); /* DEV holds no housing row */
     CHECK(ledger_revalue(L, I_DEPOSITS, acct(CG, 0), acct(BANK, 0), 1) == YF_ERR_NOT_HOLDABLE);
@@ -319,8 +319,7 @@ static void test_overflow_refused(void)
     OK(ledger_assign_parent(L, acct(HH, 3), 0));
     OK(ledger_revalue(L, I_DEPOSITS, acct(HH, 1), acct(BANK, 1), INT64_MAX - 3000));
     uint64_t h = fingerprint(L);
-    CHECK(ledger_revalue(L, I_DEPOSITS, acct(HH, 0), acct(BANK, 0), INT64_MAX) ==
-          YF_ERR_OVERFLOW);
+    CHECK(ledger_revalue(L, I_DEPOSITS, acct(HH, 0), acct(BANK, 0), INT64_MAX) == YF_ERR_OVERFLOW);
     CHECK(strstr(ledger_message(L), "overflows") != NULL);
     CHECK(fingerprint(L) == h);
     /* The payment's first legs succeed (flows, HH0's deposit, reserves between
@@ -397,7 +396,8 @@ static void test_checks_can_fail(void)
     L = busy();
     OK(ledger_pay(L, F_CONSUMPTION, acct(HH, 3), acct(FIRM, 0), 1005));
     OK(ledger_check(L)); /* balanced, but HH3 is overdrawn */
-    expect_failure(L, YF_ERR_NEGATIVE_STOCK, "agent 3 of sector 'HH' has -5 yuan of 'bank deposits'");
+    expect_failure(L, YF_ERR_NEGATIVE_STOCK,
+                   "agent 3 of sector 'HH' has -5 yuan of 'bank deposits'");
 }
 
 /* The close sums agent arrays by 32-bit halves; large, negative and 2^32-sized

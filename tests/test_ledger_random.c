@@ -94,8 +94,12 @@ static void open_balances(ledger *L)
 /* The expected effect of a payment on the payer's and payee's settlement
  * positions: -x and +x, unless the other end is the agent's own settlement
  * parent, in which case the position is the link itself and moves the same way. */
-static void check_payment_effect(ledger *L, ledger_account from, ledger_account to, int64_t x,
-                                 int64_t from_before, int64_t to_before)
+static void check_payment_effect(ledger *L,
+                                 ledger_account from,
+                                 ledger_account to,
+                                 int64_t x,
+                                 int64_t from_before,
+                                 int64_t to_before)
 {
     int fi = L->c->settle_instrument[from.sector], ti = L->c->settle_instrument[to.sector];
     bool from_is_root = L->c->settle_parent[from.sector] == CHART_ROOT;
@@ -127,7 +131,8 @@ static void random_payment(ledger *L)
         return;
     int flow = below(L->c->n_flows);
     int64_t x = amount();
-    int64_t flow_from = ledger_flow(L, flow, from.sector), flow_to = ledger_flow(L, flow, to.sector);
+    int64_t flow_from = ledger_flow(L, flow, from.sector),
+            flow_to = ledger_flow(L, flow, to.sector);
     int64_t fb = settle_position(L, from, to), tb = settle_position(L, to, from);
     CHECK(ledger_pay(L, flow, from, to, x) == YF_OK);
     if (from.sector != to.sector) {
@@ -148,8 +153,8 @@ static void random_exchange(ledger *L)
         return;
     int64_t x = amount();
     int64_t sb = ledger_position(L, i, seller), bb = ledger_position(L, i, buyer);
-    bool settlement_link = i == L->c->settle_instrument[seller.sector] ||
-                           i == L->c->settle_instrument[buyer.sector];
+    bool settlement_link =
+        i == L->c->settle_instrument[seller.sector] || i == L->c->settle_instrument[buyer.sector];
     CHECK(ledger_exchange(L, i, seller, buyer, x) == YF_OK);
     if (!settlement_link) { /* otherwise the payment moves the same positions back */
         CHECK_EQ_I64(ledger_position(L, i, seller), sb - x);

@@ -10,7 +10,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
 #include <yuanflow.h>
 
 /* ---- allocation (alloc.c) --------------------------------------------------

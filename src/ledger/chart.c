@@ -3,9 +3,9 @@
  * is a programming error in a model, but it is reported as a status with a
  * message rather than an assert so that a test can prove each rule.
  */
-#include <stdio.h>
-
 #include "chart.h"
+
+#include <stdio.h>
 
 static bool fail(char *msg, int msg_size, const char *what, const char *name)
 {
@@ -15,9 +15,9 @@ static bool fail(char *msg, int msg_size, const char *what, const char *name)
 
 static bool counts_ok(const chart *c, char *msg, int msg_size)
 {
-    if (c->n_sectors < 1 || c->n_sectors > LEDGER_MAX_SECTORS ||
-        c->n_instruments < 1 || c->n_instruments > LEDGER_MAX_INSTRUMENTS ||
-        c->n_flows < 0 || c->n_flows > LEDGER_MAX_FLOWS) {
+    if (c->n_sectors < 1 || c->n_sectors > LEDGER_MAX_SECTORS || c->n_instruments < 1 ||
+        c->n_instruments > LEDGER_MAX_INSTRUMENTS || c->n_flows < 0 ||
+        c->n_flows > LEDGER_MAX_FLOWS) {
         snprintf(msg, (size_t)msg_size, "chart '%s' has counts outside the ledger's limits",
                  c->name);
         return false;
@@ -37,11 +37,11 @@ static bool instruments_ok(const chart *c, char *msg, int msg_size)
                 return fail(msg, msg_size, "bad side code in instrument", in->name);
         }
         if (in->kind == INSTRUMENT_FINANCIAL && (holders == 0 || issuers == 0))
-            return fail(msg, msg_size, "financial instrument needs a holder and an issuer:",
-                        in->name);
+            return fail(msg, msg_size,
+                        "financial instrument needs a holder and an issuer:", in->name);
         if (in->kind == INSTRUMENT_TANGIBLE && (holders == 0 || issuers != 0))
-            return fail(msg, msg_size, "tangible instrument must be held only as an asset:",
-                        in->name);
+            return fail(msg, msg_size,
+                        "tangible instrument must be held only as an asset:", in->name);
     }
     return true;
 }

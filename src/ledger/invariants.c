@@ -39,8 +39,8 @@ static void describe_row(const ledger *L, const int64_t *values, char *out, size
             continue;
         char amount[40];
         money_format(values[s], amount, sizeof amount);
-        int w = snprintf(out + used, n - used, "%s%s %s", used ? ", " : "",
-                         L->c->sectors[s].code, amount);
+        int w = snprintf(out + used, n - used, "%s%s %s", used ? ", " : "", L->c->sectors[s].code,
+                         amount);
         if (w < 0)
             break;
         used += (size_t)w;

@@ -8,13 +8,12 @@
  * posting is all-or-nothing. Undoing cannot overflow: it restores values
  * that were there before.
  */
-#include "ledger_internal.h"
-
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/core.h"
+#include "ledger_internal.h"
 
 /* ---- messages ------------------------------------------------------------ */
 
@@ -179,8 +178,8 @@ static bool amount_ok(ledger *L, int64_t amount)
 static bool distinct(ledger *L, ledger_account a, ledger_account b)
 {
     if (a.sector == b.sector && a.agent == b.agent) {
-        ledger_fail(L, "the two sides are the same account (agent %d of sector '%s')",
-                    (int)a.agent, L->c->sectors[a.sector].code);
+        ledger_fail(L, "the two sides are the same account (agent %d of sector '%s')", (int)a.agent,
+                    L->c->sectors[a.sector].code);
         return false;
     }
     return true;
@@ -224,15 +223,15 @@ static yf_status refuse_overflow(ledger *L, const char *what)
 /* One account's position changes by delta, by a transaction or an other change. */
 static bool leg(ledger *L, int instrument, ledger_account a, int64_t delta, bool transaction)
 {
-    int64_t *change = transaction ? &L->change_tx[instrument][a.sector]
-                                  : &L->change_other[instrument][a.sector];
+    int64_t *change =
+        transaction ? &L->change_tx[instrument][a.sector] : &L->change_other[instrument][a.sector];
     return journal_add(L, &L->pos[instrument][a.sector][a.agent], delta) &&
            journal_add(L, &L->total[instrument][a.sector], delta) && journal_add(L, change, delta);
 }
 
 /* Move `amount` of an instrument from one account to another (a transaction). */
-static bool transfer(ledger *L, int instrument, ledger_account from, ledger_account to,
-                     int64_t amount)
+static bool
+transfer(ledger *L, int instrument, ledger_account from, ledger_account to, int64_t amount)
 {
     return leg(L, instrument, from, -amount, true) && leg(L, instrument, to, amount, true);
 }
@@ -309,7 +308,8 @@ yf_status ledger_assign_parent(ledger *L, ledger_account a, int32_t parent_agent
         return YF_ERR_UNKNOWN_ACCOUNT;
     int i = L->c->settle_instrument[a.sector];
     if (L->pos[i][a.sector][a.agent] != 0) {
-        ledger_fail(L, "agent %d of sector '%s' still holds %lld yuan of '%s'; "
+        ledger_fail(L,
+                    "agent %d of sector '%s' still holds %lld yuan of '%s'; "
                     "move it before changing its settlement agent",
                     (int)a.agent, L->c->sectors[a.sector].code,
                     (long long)L->pos[i][a.sector][a.agent], L->c->instruments[i].code);
@@ -340,8 +340,12 @@ yf_status ledger_pay(ledger *L, int flow, ledger_account from, ledger_account to
  * amounts exactly by settlement parent. Nothing is changed. `sign` is -1 when
  * the agents pay, +1 when they are paid.
  */
-static yf_status batch_prepare(ledger *L, int sector, const int64_t *amounts, int sign,
-                               int64_t *out_total, int32_t *out_n_touched)
+static yf_status batch_prepare(ledger *L,
+                               int sector,
+                               const int64_t *amounts,
+                               int sign,
+                               int64_t *out_total,
+                               int32_t *out_n_touched)
 {
     const int i = L->c->settle_instrument[sector];
     const int64_t *pos = L->pos[i][sector];
@@ -352,15 +356,16 @@ static yf_status batch_prepare(ledger *L, int sector, const int64_t *amounts, in
         int64_t a = amounts[k], v;
         if (a < 0) {
             *out_n_touched = n_touched;
-            ledger_fail(L, "amount for agent %d of sector '%s' must be >= 0, got %lld yuan",
-                        (int)k, L->c->sectors[sector].code, (long long)a);
+            ledger_fail(L, "amount for agent %d of sector '%s' must be >= 0, got %lld yuan", (int)k,
+                        L->c->sectors[sector].code, (long long)a);
             return YF_ERR_ARGUMENT;
         }
         if (a == 0)
             continue;
         if (!money_add(total, a, &total) || !money_add(pos[k], sign * a, &v)) {
             *out_n_touched = n_touched;
-            ledger_fail(L, "step %d: batch payment for agent %d of sector '%s' overflows the "
+            ledger_fail(L,
+                        "step %d: batch payment for agent %d of sector '%s' overflows the "
                         "int64 yuan range; posting refused",
                         L->step, (int)k, L->c->sectors[sector].code);
             return YF_ERR_OVERFLOW;
@@ -396,8 +401,8 @@ static bool batch_sector_cells(ledger *L, int sector, int64_t delta)
            journal_add(L, &L->change_tx[i][sector], delta);
 }
 
-static bool batch_args_ok(ledger *L, int flow, int sector, const int64_t *amounts,
-                                ledger_account other, yf_status *st)
+static bool batch_args_ok(
+    ledger *L, int flow, int sector, const int64_t *amounts, ledger_account other, yf_status *st)
 {
     *st = YF_ERR_ARGUMENT;
     if (!flow_ok(L, flow, true) || !sector_ok(L, sector))
@@ -414,8 +419,8 @@ static bool batch_args_ok(ledger *L, int flow, int sector, const int64_t *amount
 }
 
 /* Root-sector batches (rare: the central bank has no parent) go one by one. */
-static yf_status batch_at_root(ledger *L, int flow, int sector, const int64_t *amounts,
-                               ledger_account other, bool agents_pay)
+static yf_status batch_at_root(
+    ledger *L, int flow, int sector, const int64_t *amounts, ledger_account other, bool agents_pay)
 {
     for (int32_t k = 0; k < L->n_agents[sector]; k++) {
         ledger_account a = ledger_acct(sector, k);
@@ -434,8 +439,8 @@ static yf_status batch_at_root(ledger *L, int flow, int sector, const int64_t *a
  * journal then moves the sector cells and settles each parent's part with the
  * counterparty through the tree; pass 2 applies the agents' own positions.
  */
-static yf_status batch_pay(ledger *L, int flow, int sector, const int64_t *amounts,
-                           ledger_account other, int sign)
+static yf_status
+batch_pay(ledger *L, int flow, int sector, const int64_t *amounts, ledger_account other, int sign)
 {
     yf_status st;
     if (!batch_args_ok(L, flow, sector, amounts, other, &st))
@@ -453,14 +458,15 @@ static yf_status batch_pay(ledger *L, int flow, int sector, const int64_t *amoun
     const int i = L->c->settle_instrument[sector];
     const int payer = sign < 0 ? sector : other.sector, payee = sign < 0 ? other.sector : sector;
     journal_begin(L);
-    bool ok = flow_legs(L, flow, payer, payee, total) && batch_sector_cells(L, sector, sign * total);
+    bool ok =
+        flow_legs(L, flow, payer, payee, total) && batch_sector_cells(L, sector, sign * total);
     for (int32_t t = 0; ok && t < n_touched; t++) {
         ledger_account parent = ledger_acct(p, L->batch_touched[t]);
         int64_t part = L->batch_by_parent[parent.agent];
         /* The parent's side of its children's link, then its settlement with `other`. */
         ok = leg(L, i, parent, -sign * part, true) &&
-             (same(parent, other) || (sign < 0 ? settle(L, parent, other, part)
-                                               : settle(L, other, parent, part)));
+             (same(parent, other) ||
+              (sign < 0 ? settle(L, parent, other, part) : settle(L, other, parent, part)));
     }
     batch_clear(L, n_touched);
     if (!ok)
@@ -469,20 +475,20 @@ static yf_status batch_pay(ledger *L, int flow, int sector, const int64_t *amoun
     return YF_OK;
 }
 
-yf_status ledger_pay_from_each(ledger *L, int flow, int sector, const int64_t *amounts,
-                               ledger_account to)
+yf_status
+ledger_pay_from_each(ledger *L, int flow, int sector, const int64_t *amounts, ledger_account to)
 {
     return batch_pay(L, flow, sector, amounts, to, -1);
 }
 
-yf_status ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector,
-                             const int64_t *amounts)
+yf_status
+ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector, const int64_t *amounts)
 {
     return batch_pay(L, flow, sector, amounts, from, +1);
 }
 
-yf_status ledger_exchange(ledger *L, int instrument, ledger_account seller, ledger_account buyer,
-                          int64_t amount)
+yf_status ledger_exchange(
+    ledger *L, int instrument, ledger_account seller, ledger_account buyer, int64_t amount)
 {
     if (!instrument_ok(L, instrument, INSTRUMENT_FINANCIAL))
         return YF_ERR_ARGUMENT;
@@ -498,8 +504,13 @@ yf_status ledger_exchange(ledger *L, int instrument, ledger_account seller, ledg
     return YF_OK;
 }
 
-yf_status ledger_buy_tangible(ledger *L, int flow, int instrument, ledger_account buyer,
-                              ledger_account seller, int64_t value, bool from_stock)
+yf_status ledger_buy_tangible(ledger *L,
+                              int flow,
+                              int instrument,
+                              ledger_account buyer,
+                              ledger_account seller,
+                              int64_t value,
+                              bool from_stock)
 {
     if (!flow_ok(L, flow, false) || !instrument_ok(L, instrument, INSTRUMENT_TANGIBLE))
         return YF_ERR_ARGUMENT;
@@ -518,8 +529,8 @@ yf_status ledger_buy_tangible(ledger *L, int flow, int instrument, ledger_accoun
     return YF_OK;
 }
 
-yf_status ledger_revalue(ledger *L, int instrument, ledger_account holder, ledger_account issuer,
-                         int64_t delta)
+yf_status ledger_revalue(
+    ledger *L, int instrument, ledger_account holder, ledger_account issuer, int64_t delta)
 {
     if (!instrument_ok(L, instrument, INSTRUMENT_FINANCIAL))
         return YF_ERR_ARGUMENT;

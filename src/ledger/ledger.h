@@ -41,7 +41,6 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-
 #include <yuanflow.h>
 
 #include "chart.h"
@@ -67,9 +66,9 @@ static inline ledger_account ledger_acct(int sector, int32_t agent)
 typedef struct ledger_snapshot {
     const chart *chart;
     int step;
-    int64_t stock[LEDGER_MAX_INSTRUMENTS][LEDGER_MAX_SECTORS];     /* at the close */
-    int64_t flow[LEDGER_MAX_FLOWS][LEDGER_MAX_SECTORS];            /* during the step */
-    int64_t change_tx[LEDGER_MAX_INSTRUMENTS][LEDGER_MAX_SECTORS]; /* by transactions */
+    int64_t stock[LEDGER_MAX_INSTRUMENTS][LEDGER_MAX_SECTORS];        /* at the close */
+    int64_t flow[LEDGER_MAX_FLOWS][LEDGER_MAX_SECTORS];               /* during the step */
+    int64_t change_tx[LEDGER_MAX_INSTRUMENTS][LEDGER_MAX_SECTORS];    /* by transactions */
     int64_t change_other[LEDGER_MAX_INSTRUMENTS][LEDGER_MAX_SECTORS]; /* revaluations etc. */
 } ledger_snapshot;
 
@@ -109,12 +108,12 @@ ledger_pay(ledger *L, int flow, ledger_account from, ledger_account to, int64_t 
  * Every agent k of `sector` pays amounts[k] >= 0 to `to` on row `flow`; the
  * payee receives the exact integer total. amounts has n_agents(sector) entries.
  */
-YF_MUST_CHECK yf_status ledger_pay_from_each(
-    ledger *L, int flow, int sector, const int64_t *amounts, ledger_account to);
+YF_MUST_CHECK yf_status
+ledger_pay_from_each(ledger *L, int flow, int sector, const int64_t *amounts, ledger_account to);
 
 /* `from` pays every agent k of `sector` amounts[k] >= 0 on row `flow`. */
-YF_MUST_CHECK yf_status ledger_pay_to_each(
-    ledger *L, int flow, ledger_account from, int sector, const int64_t *amounts);
+YF_MUST_CHECK yf_status
+ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector, const int64_t *amounts);
 
 /*
  * A financial transaction at par: `seller` delivers `amount` of financial
