@@ -170,7 +170,9 @@ YF_MUST_CHECK yf_status ledger_check(ledger *L);
  */
 YF_MUST_CHECK yf_status ledger_close_step(ledger *L, ledger_snapshot *out);
 
-/* ---- reading ------------------------------------------------------------- */
+/* ---- reading ------------------------------------------------------------- *
+ * These read the live state, including the postings of the open step; the
+ * state at the last close is in that step's ledger_snapshot. */
 
 const chart *ledger_chart(const ledger *L);
 int ledger_step(const ledger *L); /* the step being recorded (1-based) */
