@@ -272,6 +272,62 @@ static void test_batch_payments(void)
     ledger_free(L);
 }
 
+static void test_many_to_many(void)
+{
+    ledger *L = batch_fixture(); /* HH0..3 at banks 0,1,2,0; F1 at 1, F2 at 2, F0 at 0 */
+    /* Firms pay wages of 150: F0 100, F1 50; HH receive 30, 40, 50, 30.
+     * Per bank, paid out: b0 100, b1 50; credited: b0 60, b1 40, b2 50.
+     * Nets: b0 -40, b1 -10, b2 +50: only these reserves move. */
+    const int64_t wages_paid[3] = {100, 50, 0}, wages_received[4] = {30, 40, 50, 30};
+    OK(ledger_pay_many(L, F_WAGES_PRIVATE, FIRM, wages_paid, HH, wages_received));
+    CHECK_EQ_I64(dep(L, FIRM, 0), -100); /* overdrawn mid-step: allowed until the close */
+    CHECK_EQ_I64(dep(L, HH, 3), 1030);
+    CHECK_EQ_I64(res(L, 0), 4960);
+    CHECK_EQ_I64(res(L, 1), 4990);
+    CHECK_EQ_I64(res(L, 2), 5050);
+    CHECK_EQ_I64(dep(L, BANK, 0), -(1030 + 1030 - 100));
+    CHECK_EQ_I64(ledger_flow(L, F_WAGES_PRIVATE, HH), 150);
+    CHECK_EQ_I64(ledger_flow(L, F_WAGES_PRIVATE, FIRM), -150);
+    OK(ledger_check(L));
+    /* Banks pay interest to their own depositors: no reserves move. */
+    const int64_t interest_paid[3] = {7, 2, 3}, interest_received[4] = {3, 2, 3, 4};
+    OK(ledger_pay_many(L, F_INTEREST_DEPOSITS, BANK, interest_paid, HH, interest_received));
+    CHECK_EQ_I64(res(L, 0), 4960);
+    CHECK_EQ_I64(res(L, 2), 5050);
+    CHECK_EQ_I64(dep(L, HH, 0), 1033);
+    CHECK_EQ_I64(dep(L, BANK, 0), -(1033 + 1034 - 100));
+    /* Bank 0 pays 5 to HH1, who banks at bank 1: bank 0 pays reserves. */
+    const int64_t b0_pays[3] = {5, 0, 0}, hh1_gets[4] = {0, 5, 0, 0};
+    OK(ledger_pay_many(L, F_INTEREST_DEPOSITS, BANK, b0_pays, HH, hh1_gets));
+    CHECK_EQ_I64(res(L, 0), 4955);
+    CHECK_EQ_I64(res(L, 1), 4995);
+    /* Households pay mortgage interest to their banks (payee = the parent sector). */
+    const int64_t hh_pays[4] = {1, 2, 3, 4}, banks_get[3] = {5, 2, 3};
+    OK(ledger_pay_many(L, F_INTEREST_MORTGAGES, HH, hh_pays, BANK, banks_get));
+    CHECK_EQ_I64(res(L, 0), 4955);
+    CHECK_EQ_I64(dep(L, HH, 3), 1030);
+    OK(ledger_check(L));
+    /* Firms must end non-negative: F0 borrows what it paid out. */
+    OK(ledger_exchange(L, I_BUSINESS_LOANS, acct(FIRM, 0), acct(BANK, 0), 100));
+    OK(ledger_exchange(L, I_BUSINESS_LOANS, acct(FIRM, 1), acct(BANK, 1), 50));
+    OK(ledger_close_step(L, NULL));
+
+    /* Refusals: unequal totals, sectors that do not net at one level, a negative amount. */
+    uint64_t h = fingerprint(L);
+    const int64_t short_received[4] = {30, 40, 50, 29};
+    CHECK(ledger_pay_many(L, F_WAGES_PRIVATE, FIRM, wages_paid, HH, short_received) ==
+          YF_ERR_ARGUMENT);
+    CHECK(strstr(ledger_message(L), "payers pay 150 yuan but payees receive 149") != NULL);
+    const int64_t cg_pays[1] = {10}, hh_gets[4] = {10, 0, 0, 0};
+    CHECK(ledger_pay_many(L, F_WAGES_PUBLIC, CG, cg_pays, HH, hh_gets) == YF_ERR_ARGUMENT);
+    CHECK(strstr(ledger_message(L), "do not settle at the same level") != NULL);
+    const int64_t negative[3] = {160, -10, 0};
+    CHECK(ledger_pay_many(L, F_WAGES_PRIVATE, FIRM, negative, HH, wages_received) ==
+          YF_ERR_ARGUMENT);
+    CHECK(fingerprint(L) == h);
+    ledger_free(L);
+}
+
 /* ---- refusals leave the ledger unchanged ---------------------------------- */
 
 static void test_refusals(void)
@@ -437,6 +493,7 @@ int main(void)
     test_tangibles_and_net_worth();
     test_write_off();
     test_batch_payments();
+    test_many_to_many();
     test_refusals();
     test_overflow_refused();
     test_checks_can_fail();

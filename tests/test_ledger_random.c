@@ -40,6 +40,49 @@ static int64_t amount(void)
 
 static const int32_t agents[N_CHINA_SECTORS] = {50, 12, 6, 5, 5, 1, 7, 1, 1};
 
+/* Every agent's net worth before a posting, and the change the posting must make
+ * to it, worked out here from what the posting means: the payer loses what it
+ * pays, the payee gains it, and every bank or central bank it settles through is
+ * left exactly where it was. The ledger's own checks are per sector; this
+ * checks every agent. */
+static i128 nw_before[N_CHINA_SECTORS][64], nw_expected[N_CHINA_SECTORS][64];
+
+static void expect(ledger_account a, int64_t delta)
+{
+    nw_expected[a.sector][a.agent] += delta;
+}
+
+static i128 agent_net_worth(const ledger *L, int s, int32_t k)
+{
+    i128 nw = 0;
+    for (int i = 0; i < L->c->n_instruments; i++)
+        if (L->pos[i][s])
+            nw += L->pos[i][s][k];
+    return nw;
+}
+
+static void remember_net_worths(const ledger *L)
+{
+    for (int s = 0; s < L->c->n_sectors; s++)
+        for (int32_t k = 0; k < L->n_agents[s]; k++) {
+            nw_before[s][k] = agent_net_worth(L, s, k);
+            nw_expected[s][k] = 0;
+        }
+}
+
+static void check_net_worths(const ledger *L)
+{
+    int wrong = 0;
+    for (int s = 0; s < L->c->n_sectors; s++)
+        for (int32_t k = 0; k < L->n_agents[s]; k++)
+            if (agent_net_worth(L, s, k) - nw_before[s][k] != nw_expected[s][k] && wrong++ == 0)
+                fprintf(stderr, "agent %d of sector '%s': net worth moved by %lld, expected %lld\n",
+                        (int)k, L->c->sectors[s].code,
+                        (long long)(agent_net_worth(L, s, k) - nw_before[s][k]),
+                        (long long)nw_expected[s][k]);
+    CHECK(wrong == 0);
+}
+
 static ledger_account random_agent(const ledger *L, int sector)
 {
     return ledger_acct(sector, below(ledger_n_agents(L, sector)));
@@ -135,6 +178,8 @@ static void random_payment(ledger *L)
             flow_to = ledger_flow(L, flow, to.sector);
     int64_t fb = settle_position(L, from, to), tb = settle_position(L, to, from);
     CHECK(ledger_pay(L, flow, from, to, x) == YF_OK);
+    expect(from, -x);
+    expect(to, x);
     if (from.sector != to.sector) {
         CHECK_EQ_I64(ledger_flow(L, flow, from.sector), flow_from - x);
         CHECK_EQ_I64(ledger_flow(L, flow, to.sector), flow_to + x);
@@ -175,6 +220,7 @@ static void random_tangible(ledger *L)
     int64_t x = amount(), bb = ledger_position(L, i, buyer);
     int64_t nw = ledger_net_worth(L, buyer.sector);
     CHECK(ledger_buy_tangible(L, below(L->c->n_flows), i, buyer, seller, x, from_stock) == YF_OK);
+    expect(seller, from_stock ? 0 : x); /* the buyer swaps money for an asset: no change */
     CHECK_EQ_I64(ledger_position(L, i, buyer), bb + x);
     if (buyer.sector != seller.sector)
         CHECK_EQ_I64(ledger_net_worth(L, buyer.sector), nw); /* buying is not dissaving */
@@ -188,12 +234,15 @@ static void random_revaluation(ledger *L)
         ledger_account owner = random_agent(L, random_sector_with(L, i, SIDE_ASSET));
         int64_t nw = ledger_net_worth(L, owner.sector);
         CHECK(ledger_revalue_tangible(L, i, owner, delta) == YF_OK);
+        expect(owner, delta);
         CHECK_EQ_I64(ledger_net_worth(L, owner.sector), nw + delta);
         return;
     }
     ledger_account holder = random_agent(L, random_sector_with(L, i, SIDE_ASSET));
     ledger_account issuer = random_agent(L, random_sector_with(L, i, SIDE_LIABILITY));
     CHECK(ledger_revalue(L, i, holder, issuer, delta) == YF_OK);
+    expect(holder, delta);
+    expect(issuer, -delta);
 }
 
 static void random_batch(ledger *L, int64_t *amounts)
@@ -216,9 +265,42 @@ static void random_batch(ledger *L, int64_t *amounts)
         CHECK(L->c->settle_parent[sector] == CHART_ROOT && other.sector == sector);
         return;
     }
+    for (int32_t k = 0; k < ledger_n_agents(L, sector); k++)
+        expect(ledger_acct(sector, k), pay ? -amounts[k] : amounts[k]);
+    expect(other, pay ? total : -total);
     if (other.sector != sector) {
         CHECK_EQ_I64(ledger_flow(L, flow, sector), f_sector + (pay ? -total : total));
         CHECK_EQ_I64(ledger_flow(L, flow, other.sector), f_other + (pay ? total : -total));
+    }
+}
+
+/* Many payers to many payees: random amounts on both sides, the payees' side
+ * adjusted on one agent so the totals match exactly. */
+static void random_many(ledger *L, int64_t *pay, int64_t *receive)
+{
+    int payer = below(L->c->n_sectors), payee = below(L->c->n_sectors);
+    int64_t out = 0, in = 0;
+    for (int32_t k = 0; k < ledger_n_agents(L, payer); k++)
+        out += pay[k] = (next_u64() & 1) ? amount() : 0;
+    for (int32_t k = 0; k < ledger_n_agents(L, payee); k++)
+        in += receive[k] = (next_u64() & 1) ? amount() : 0;
+    int32_t last = ledger_n_agents(L, payee) - 1;
+    if (receive[last] + out - in < 0)
+        return; /* cannot balance with non-negative amounts this time */
+    receive[last] += out - in;
+    int flow = below(L->c->n_flows);
+    int64_t f_payer = ledger_flow(L, flow, payer), f_payee = ledger_flow(L, flow, payee);
+    yf_status st = ledger_pay_many(L, flow, payer, pay, payee, receive);
+    int pp = L->c->settle_parent[payer], pe = L->c->settle_parent[payee];
+    bool nets = (pp != CHART_ROOT && pp == pe) || pe == payer || pp == payee;
+    CHECK((st == YF_OK) == nets);
+    for (int32_t k = 0; st == YF_OK && k < ledger_n_agents(L, payer); k++)
+        expect(ledger_acct(payer, k), -pay[k]);
+    for (int32_t k = 0; st == YF_OK && k < ledger_n_agents(L, payee); k++)
+        expect(ledger_acct(payee, k), receive[k]);
+    if (st == YF_OK && payer != payee) {
+        CHECK_EQ_I64(ledger_flow(L, flow, payer), f_payer - out);
+        CHECK_EQ_I64(ledger_flow(L, flow, payee), f_payee + out);
     }
 }
 
@@ -272,10 +354,11 @@ static void run(uint64_t seed, int steps, int postings_per_step)
     }
     open_balances(L);
     CHECK(ledger_close_step(L, NULL) == YF_OK);
-    int64_t amounts[64];
+    int64_t amounts[64], received[64];
     int failures_before = harness_failed;
     for (int step = 0; step < steps; step++) {
         for (int n = 0; n < postings_per_step; n++) {
+            remember_net_worths(L);
             switch (below(7)) {
             case 0:
             case 1:
@@ -291,12 +374,16 @@ static void run(uint64_t seed, int steps, int postings_per_step)
                 random_revaluation(L);
                 break;
             case 5:
-                random_batch(L, amounts);
+                if (next_u64() & 1)
+                    random_batch(L, amounts);
+                else
+                    random_many(L, amounts, received);
                 break;
             default:
                 random_invalid(L);
                 break;
             }
+            check_net_worths(L);
             yf_status st = ledger_check(L);
             CHECK(st == YF_OK);
             if (st != YF_OK)

@@ -54,12 +54,13 @@ static yf_status allocate_accounts(ledger *L)
             max_parents = L->n_agents[p];
     }
     L->batch_by_parent = yf_calloc((size_t)max_parents, sizeof(int64_t));
+    L->batch_in = yf_calloc((size_t)max_parents, sizeof(int64_t));
     L->batch_touched = yf_calloc((size_t)max_parents, sizeof(int32_t));
     /* A batch journals a few cells for its sector and, per parent touched, one
      * settlement path (at most 2 * n_sectors legs of 3 cells). */
     L->journal_cap = 64 + (size_t)max_parents * (size_t)(6 * c->n_sectors + 8);
     L->journal = yf_calloc(L->journal_cap, sizeof(journal_entry));
-    if (!L->batch_by_parent || !L->batch_touched || !L->journal)
+    if (!L->batch_by_parent || !L->batch_in || !L->batch_touched || !L->journal)
         return YF_ERR_NOMEM;
     return YF_OK;
 }
@@ -98,6 +99,7 @@ void ledger_free(ledger *L)
     for (int s = 0; s < LEDGER_MAX_SECTORS; s++)
         yf_mem_free(L->parent[s]);
     yf_mem_free(L->batch_by_parent);
+    yf_mem_free(L->batch_in);
     yf_mem_free(L->batch_touched);
     yf_mem_free(L->journal);
     yf_mem_free(L);
@@ -252,6 +254,14 @@ static ledger_account parent_of(const ledger *L, ledger_account a)
     return ledger_acct(p, L->parent[a.sector][a.agent]);
 }
 
+static int root_sector(const ledger *L)
+{
+    for (int s = 0; s < L->c->n_sectors; s++)
+        if (L->c->settle_parent[s] == CHART_ROOT)
+            return s;
+    return 0; /* unreachable: chart_validate requires one root */
+}
+
 /* The chain from `a` up to the root; returns its length. */
 static int chain_to_root(const ledger *L, ledger_account a, ledger_account *chain)
 {
@@ -382,8 +392,10 @@ static yf_status batch_prepare(ledger *L,
 
 static void batch_clear(ledger *L, int32_t n_touched)
 {
-    for (int32_t t = 0; t < n_touched; t++)
+    for (int32_t t = 0; t < n_touched; t++) {
         L->batch_by_parent[L->batch_touched[t]] = 0;
+        L->batch_in[L->batch_touched[t]] = 0;
+    }
 }
 
 /* Pass 2: the agents' own positions (validated in pass 1, cannot overflow). */
@@ -485,6 +497,128 @@ yf_status
 ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector, const int64_t *amounts)
 {
     return batch_pay(L, flow, sector, amounts, from, +1);
+}
+
+/* ---- many payers to many payees ------------------------------------------ */
+
+/*
+ * The sector whose agents settle a many-to-many payment between `payer` and
+ * `payee` sectors: their common parent, or one of them if it is the other's
+ * parent. -1 if there is none (then the payment must be split).
+ */
+static int netting_sector(const ledger *L, int payer, int payee)
+{
+    int pp = L->c->settle_parent[payer], pe = L->c->settle_parent[payee];
+    if (pp != CHART_ROOT && pp == pe)
+        return pp;
+    if (pe == payer)
+        return payer;
+    if (pp == payee)
+        return payee;
+    return -1;
+}
+
+/*
+ * Pass 1 for one side of a many-to-many payment: check the amounts and the
+ * agents' new positions (when the side is not the netting sector itself), and
+ * add each agent's amount to its node's total in `by_node`.
+ */
+static yf_status many_prepare(ledger *L, int sector, const int64_t *amounts, int sign, int node,
+                              int64_t *by_node, int64_t *out_total, int32_t *n_touched)
+{
+    const bool own = sector == node; /* the agents are the nodes: no agent-level leg */
+    const int i = own ? -1 : L->c->settle_instrument[sector];
+    int64_t total = 0;
+    for (int32_t k = 0; k < L->n_agents[sector]; k++) {
+        int64_t a = amounts[k], v;
+        if (a < 0) {
+            ledger_fail(L, "amount for agent %d of sector '%s' must be >= 0, got %lld yuan",
+                        (int)k, L->c->sectors[sector].code, (long long)a);
+            return YF_ERR_ARGUMENT;
+        }
+        if (a == 0)
+            continue;
+        if (!money_add(total, a, &total) || (!own && !money_add(L->pos[i][sector][k], sign * a, &v))) {
+            ledger_fail(L, "step %d: payment of agent %d of sector '%s' overflows the int64 yuan "
+                        "range; posting refused",
+                        L->step, (int)k, L->c->sectors[sector].code);
+            return YF_ERR_OVERFLOW;
+        }
+        int32_t j = own ? k : L->parent[sector][k];
+        if (L->batch_by_parent[j] == 0 && L->batch_in[j] == 0)
+            L->batch_touched[(*n_touched)++] = j;
+        by_node[j] += a; /* bounded by the total, which fits */
+    }
+    *out_total = total;
+    return YF_OK;
+}
+
+/* The journal of a many-to-many payment: flows, sector cells, node legs, net settlement. */
+static bool many_journal(ledger *L, int flow, int payer, int payee, int node, int64_t total,
+                         int32_t n_touched)
+{
+    const ledger_account root = ledger_acct(root_sector(L), 0);
+    bool ok = flow_legs(L, flow, payer, payee, total);
+    if (ok && payer != node)
+        ok = batch_sector_cells(L, payer, -total);
+    if (ok && payee != node)
+        ok = batch_sector_cells(L, payee, total);
+    for (int32_t t = 0; ok && t < n_touched; t++) {
+        ledger_account nd = ledger_acct(node, L->batch_touched[t]);
+        int64_t out = L->batch_by_parent[nd.agent], in = L->batch_in[nd.agent];
+        /* The node's side of its children's links: paid into, then paid out of. */
+        if (payer != node && out)
+            ok = ok && leg(L, L->c->settle_instrument[payer], nd, out, true);
+        if (payee != node && in)
+            ok = ok && leg(L, L->c->settle_instrument[payee], nd, -in, true);
+        /* Only the net position crosses between nodes, through the root. */
+        if (ok && in != out && !same(nd, root))
+            ok = in > out ? settle(L, root, nd, in - out) : settle(L, nd, root, out - in);
+    }
+    return ok;
+}
+
+yf_status ledger_pay_many(ledger *L, int flow, int payer_sector, const int64_t *pay,
+                          int payee_sector, const int64_t *receive)
+{
+    if (!flow_ok(L, flow, true) || !sector_ok(L, payer_sector) || !sector_ok(L, payee_sector))
+        return YF_ERR_ARGUMENT;
+    if (!pay || !receive) {
+        ledger_fail(L, "many-to-many payment without amounts");
+        return YF_ERR_ARGUMENT;
+    }
+    const int node = netting_sector(L, payer_sector, payee_sector);
+    if (node < 0) {
+        ledger_fail(L, "sectors '%s' and '%s' do not settle at the same level of the payment "
+                    "tree; pay through one agent instead",
+                    L->c->sectors[payer_sector].code, L->c->sectors[payee_sector].code);
+        return YF_ERR_ARGUMENT;
+    }
+    int64_t out_total = 0, in_total = 0;
+    int32_t n_touched = 0;
+    yf_status st = many_prepare(L, payer_sector, pay, -1, node, L->batch_by_parent, &out_total,
+                                &n_touched);
+    if (st == YF_OK)
+        st = many_prepare(L, payee_sector, receive, +1, node, L->batch_in, &in_total, &n_touched);
+    if (st == YF_OK && out_total != in_total) {
+        ledger_fail(L, "payers pay %lld yuan but payees receive %lld", (long long)out_total,
+                    (long long)in_total);
+        st = YF_ERR_ARGUMENT;
+    }
+    if (st != YF_OK) {
+        batch_clear(L, n_touched);
+        return st;
+    }
+    journal_begin(L);
+    bool ok = many_journal(L, flow, payer_sector, payee_sector, node, out_total, n_touched);
+    batch_clear(L, n_touched);
+    if (!ok)
+        return refuse_overflow(L, "a many-to-many payment");
+    if (payer_sector != node)
+        batch_apply_agents(L, payer_sector, pay, -1);
+    if (payee_sector != node)
+        batch_apply_agents(L, payee_sector, receive, +1);
+    return YF_OK;
 }
 
 yf_status ledger_exchange(

@@ -116,6 +116,23 @@ YF_MUST_CHECK yf_status
 ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector, const int64_t *amounts);
 
 /*
+ * Many payers to many payees on row `flow`: agent k of `payer_sector` pays
+ * pay[k] >= 0, agent j of `payee_sector` receives receive[j] >= 0, and the two
+ * totals must be equal (else YF_ERR_ARGUMENT). Both sectors must settle at the
+ * same level of the payment tree: either both are children of one sector (firms
+ * paying wages to households, both banking at banks), or one of them is that
+ * parent sector (banks paying interest to depositors). Each bank then settles
+ * only its net position, through the root (reserves at the central bank): the
+ * multilateral netting of a real payment system. Cost: one pass over each array.
+ */
+YF_MUST_CHECK yf_status ledger_pay_many(ledger *L,
+                                        int flow,
+                                        int payer_sector,
+                                        const int64_t *pay,
+                                        int payee_sector,
+                                        const int64_t *receive);
+
+/*
  * A financial transaction at par: `seller` delivers `amount` of financial
  * instrument `instrument` to `buyer`, who pays `amount` through the payment
  * tree. Both must have an account in the instrument. The seller may be the

@@ -38,7 +38,8 @@ struct ledger {
     int32_t *parent[LEDGER_MAX_SECTORS];
 
     /* Scratch for batch payments, sized for the largest parent sector. */
-    int64_t *batch_by_parent;
+    int64_t *batch_by_parent; /* amounts leaving each parent (or paid in to it) */
+    int64_t *batch_in;        /* many-to-many: amounts credited by each parent */
     int32_t *batch_touched;
 
     journal_entry *journal;
