@@ -66,6 +66,46 @@ static void test_strbuf(void)
     yf_mem_free(s);
 }
 
+static void test_apportion(void)
+{
+    const double w[4] = {1.0, 2.0, 3.0, 4.0};
+    int64_t out[4];
+    CHECK(money_apportion(100, w, 4, out));
+    CHECK(out[0] == 10 && out[1] == 20 && out[2] == 30 && out[3] == 40);
+    /* 10 over three equal shares: boundaries round(3.33)=3, round(6.67)=7, 10. */
+    const double eq[3] = {1.0, 1.0, 1.0};
+    CHECK(money_apportion(10, eq, 3, out));
+    CHECK(out[0] == 3 && out[1] == 4 && out[2] == 3);
+    /* Exact total and each share within a yuan, on awkward weights and a big total. */
+    enum { N = 1000 };
+    static double ws[N];
+    static int64_t big[N];
+    for (int k = 0; k < N; k++)
+        ws[k] = 1.0 / (k + 1.0);
+    const int64_t total = 987654321012345LL;
+    CHECK(money_apportion(total, ws, N, big));
+    double wsum = 0;
+    for (int k = 0; k < N; k++)
+        wsum += ws[k];
+    int64_t sum = 0;
+    int far = 0;
+    for (int k = 0; k < N; k++) {
+        sum += big[k];
+        far += fabs((double)big[k] - (double)total * ws[k] / wsum) > 1.0;
+    }
+    CHECK(sum == total);
+    CHECK(far == 0);
+    /* Zero weights get nothing; refusals leave out untouched. */
+    const double some_zero[3] = {0.0, 5.0, 0.0};
+    CHECK(money_apportion(7, some_zero, 3, out) && out[0] == 0 && out[1] == 7 && out[2] == 0);
+    out[0] = 42;
+    const double zeros[2] = {0.0, 0.0}, negative[2] = {1.0, -1.0};
+    CHECK(!money_apportion(5, zeros, 2, out) && out[0] == 42);
+    CHECK(!money_apportion(5, negative, 2, out) && out[0] == 42);
+    CHECK(!money_apportion(-5, w, 4, out) && out[0] == 42);
+    CHECK(money_apportion(0, zeros, 2, out) && out[0] == 0 && out[1] == 0);
+}
+
 static void test_status_strings(void)
 {
     CHECK(strcmp(yf_status_string(YF_OK), "ok") == 0);
@@ -80,6 +120,7 @@ int main(void)
     test_money_format();
     test_names();
     test_strbuf();
+    test_apportion();
     test_status_strings();
     return TEST_REPORT();
 }

@@ -64,6 +64,17 @@ void strbuf_release(strbuf *b);
 /* Hand the text to the caller (free with yf_mem_free); NULL if any append failed. */
 char *strbuf_take(strbuf *b);
 
+/*
+ * Split `total` >= 0 yuan over n shares proportional to weights[k] >= 0 (not all
+ * zero), exactly: out[k] are non-negative integers summing to `total`, each
+ * within one yuan of total * w_k / W. Cumulative rounding: out[k] is the
+ * difference of round(total * C_k / W) over the cumulative weights C_k, so the
+ * sum telescopes to total, in one deterministic pass.
+ * Returns false (out untouched) if the weights are negative, not finite or all
+ * zero while total > 0.
+ */
+bool money_apportion(int64_t total, const double *weights, int32_t n, int64_t *out);
+
 /* Format an int64 with thousands separators ("-1,234,567") into out (>= 32 bytes). */
 void money_format(int64_t v, char *out, size_t out_size);
 

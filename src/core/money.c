@@ -32,3 +32,36 @@ void money_format(int64_t v, char *out, size_t out_size)
     buf[k] = '\0';
     snprintf(out, out_size, "%s", buf);
 }
+
+bool money_apportion(int64_t total, const double *weights, int32_t n, int64_t *out)
+{
+    double sum = 0.0;
+    for (int32_t k = 0; k < n; k++) {
+        if (!(weights[k] >= 0.0) || !isfinite(weights[k]))
+            return false;
+        sum += weights[k];
+    }
+    if (total < 0 || !isfinite(sum) || (total > 0 && !(sum > 0.0)))
+        return false;
+    if (total == 0) {
+        for (int32_t k = 0; k < n; k++)
+            out[k] = 0;
+        return true;
+    }
+    /* Boundaries are computed in long double (64-bit mantissa on x86-64) so that
+     * totals up to ~1e18 yuan are split within a yuan of the exact shares. */
+    const long double scale = (long double)total / (long double)sum;
+    long double cumulative = 0.0L;
+    int64_t previous = 0;
+    for (int32_t k = 0; k < n; k++) {
+        cumulative += (long double)weights[k];
+        int64_t boundary = k == n - 1 ? total : (int64_t)llroundl(cumulative * scale);
+        if (boundary > total)
+            boundary = total;
+        if (boundary < previous)
+            boundary = previous;
+        out[k] = boundary - previous;
+        previous = boundary;
+    }
+    return true;
+}
