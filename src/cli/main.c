@@ -10,6 +10,7 @@
  * 2 bad input or usage. Errors go to stderr as "yuanflow: error: ...".
  */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +18,13 @@
 #include <yuanflow.h>
 
 #include "core/core.h"
+#include "model/economy.h"
 
 enum { EXIT_RUN_FAILED = 1, EXIT_USAGE = 2, MAX_SETTINGS = 32 };
 
 static const char usage[] =
-    "usage: yuanflow demo MODEL [options]   run a textbook model on the ledger\n"
+    "usage: yuanflow run [options]          run the China model (history from 2000)\n"
+    "       yuanflow demo MODEL [options]   run a textbook model on the ledger\n"
     "       yuanflow version\n"
     "       yuanflow help\n"
     "\n"
@@ -251,6 +254,166 @@ static int run_demo(const demo_options *o)
     return rc;
 }
 
+/* ---- yuanflow run ------------------------------------------------------- */
+
+typedef struct run_options {
+    int to_year, households, firms;
+    const char *data_dir, *csv_path;
+    setting settings[MAX_SETTINGS];
+    int n_settings;
+} run_options;
+
+static const char *const run_option_names[] = {"--to", "--households", "--firms", "--data",
+                                               "--csv", "--set"};
+
+static int parse_run(int argc, char **argv, run_options *o)
+{
+    o->to_year = 2024;
+    o->households = 100000;
+    o->firms = 5000;
+    o->data_dir = "data";
+    o->csv_path = NULL;
+    o->n_settings = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *opt = argv[i];
+        int n_names = (int)(sizeof run_option_names / sizeof *run_option_names), known = -1;
+        for (int k = 0; k < n_names; k++)
+            if (strcmp(opt, run_option_names[k]) == 0)
+                known = k;
+        if (known < 0) {
+            int k = names_nearest(opt, run_option_names, n_names);
+            return k >= 0 ? fail(EXIT_USAGE, "unknown option '%s' (did you mean '%s'?)", opt,
+                                 run_option_names[k])
+                          : fail(EXIT_USAGE, "unknown option '%s' (see 'yuanflow help')", opt);
+        }
+        if (i + 1 >= argc)
+            return fail(EXIT_USAGE, "option '%s' needs a value", opt);
+        const char *val = argv[++i];
+        if (known == 0 && !parse_int(val, 2000, 2035, &o->to_year))
+            return fail(EXIT_USAGE, "--to must be a year in [2000, 2035], got '%s'", val);
+        if (known == 1 && !parse_int(val, 10, 100000000, &o->households))
+            return fail(EXIT_USAGE, "--households must be an integer >= 10, got '%s'", val);
+        if (known == 2 && !parse_int(val, 5, 10000000, &o->firms))
+            return fail(EXIT_USAGE, "--firms must be an integer >= 5, got '%s'", val);
+        if (known == 3)
+            o->data_dir = val;
+        if (known == 4)
+            o->csv_path = val;
+        if (known == 5) {
+            if (o->n_settings == MAX_SETTINGS)
+                return fail(EXIT_USAGE, "too many --set options (at most %d)", MAX_SETTINGS);
+            setting *st = &o->settings[o->n_settings++];
+            if (!parse_assignment(val, st))
+                return fail(EXIT_USAGE, "--set expects NAME=VALUE with a number, got '%s'", val);
+        }
+    }
+    return 0;
+}
+
+static int apply_model_settings(economy *e, const run_options *o)
+{
+    for (int k = 0; k < o->n_settings; k++) {
+        const setting *st = &o->settings[k];
+        int p = model_param_find(st->name);
+        if (p < 0) {
+            const char *names[N_MODEL_PARAMS];
+            for (int j = 0; j < N_MODEL_PARAMS; j++)
+                names[j] = model_param_table[j].name;
+            int near = names_nearest(st->name, names, N_MODEL_PARAMS);
+            return near >= 0 ? fail(EXIT_USAGE, "unknown parameter '%s' (did you mean '%s'?)",
+                                    st->name, names[near])
+                             : fail(EXIT_USAGE, "unknown parameter '%s'", st->name);
+        }
+        const model_param_info *info = &model_param_table[p];
+        if (!(st->value >= info->min && st->value <= info->max))
+            return fail(EXIT_USAGE, "parameter '%s' must be in [%g, %g] (%s), got %g", st->name,
+                        info->min, info->max, info->unit, st->value);
+        e->param[p] = st->value;
+    }
+    return 0;
+}
+
+/* Annual value of a monthly series: the sum of flows, the mean of rates, the
+ * December value of stocks. */
+static double annual(const economy *e, const char *name, int year, char how)
+{
+    for (int k = 0; k < e->n_series; k++) {
+        if (strcmp(e->out[k].name, name) != 0)
+            continue;
+        int m0 = (year - e->size.start_year) * 12;
+        if (m0 < 0 || m0 + 11 >= e->month)
+            return NAN;
+        const double *v = e->out[k].values + m0;
+        if (how == 'd')
+            return v[11];
+        double s = 0.0;
+        for (int j = 0; j < 12; j++)
+            s += v[j];
+        return how == 's' ? s : s / 12.0;
+    }
+    return NAN;
+}
+
+static void print_run_table(const economy *e)
+{
+    printf("| year | real GDP growth | CPI inflation | unemployment | consumption/GDP | "
+           "household saving | exports $bn | (data) | reserves $bn | (data) | USD/CNY | "
+           "policy rate |\n|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    for (int y = e->size.start_year; y < e->size.start_year + e->month / 12; y++) {
+        double g = annual(e, "gdp_real", y, 's') / annual(e, "gdp_real", y - 1, 's') - 1.0;
+        double x_data = NAN, r_data = NAN;
+        data_annual(e->annual, "exports_gs_usd", y, &x_data);
+        data_annual(e->annual, "fx_reserves_excl_gold_usd", y, &r_data);
+        printf("| %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.0f | %.0f | %.0f | %.0f | "
+               "%.2f | %.2f%% |\n",
+               y, 100.0 * g, 100.0 * annual(e, "cpi_inflation", y, 'm'),
+               100.0 * annual(e, "unemployment", y, 'm'),
+               100.0 * annual(e, "consumption_share", y, 'm'),
+               100.0 * annual(e, "household_saving_rate", y, 'm'),
+               annual(e, "exports_usd", y, 's') / 1e9, x_data / 1e9,
+               annual(e, "fx_reserves_usd", y, 'd') / 1e9, r_data / 1e9,
+               annual(e, "usdcny", y, 'm'), 100.0 * annual(e, "policy_rate", y, 'm'));
+    }
+}
+
+static int write_csv(const economy *e, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return fail(EXIT_RUN_FAILED, "cannot write '%s': %s", path, strerror(errno));
+    fprintf(f, "series,month,value,unit\n");
+    for (int k = 0; k < e->n_series; k++)
+        for (int m = 0; m < e->month; m++) {
+            char label[16];
+            economy_month_label(e, m, label, sizeof label);
+            fprintf(f, "%s,%s,%.17g,\"%s\"\n", e->out[k].name, label, e->out[k].values[m],
+                    e->out[k].unit);
+        }
+    if (fclose(f) != 0)
+        return fail(EXIT_RUN_FAILED, "cannot write '%s': %s", path, strerror(errno));
+    return 0;
+}
+
+static int run_china(const run_options *o)
+{
+    economy_size size = {o->households, o->firms, 300, 2000, (o->to_year - 2000 + 1) * 12};
+    yf_diag d = {{0}, 0, 0, {0}};
+    economy *e = NULL;
+    if (economy_new(&e, &size, o->data_dir, &d) != YF_OK) {
+        fprintf(stderr, "%s%s\n", d.path[0] ? "" : "yuanflow: error: ", d.message);
+        return EXIT_USAGE;
+    }
+    int rc = apply_model_settings(e, o);
+    if (rc == 0 && economy_run(e, size.n_months) != YF_OK)
+        rc = fail(EXIT_RUN_FAILED, "%s", e->msg);
+    if (e->month >= 12)
+        print_run_table(e);
+    if (rc == 0 && o->csv_path)
+        rc = write_csv(e, o->csv_path);
+    economy_free(e);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -266,13 +429,18 @@ int main(int argc, char **argv)
         printf("yuanflow %s\n", YF_VERSION);
         return 0;
     }
+    if (strcmp(cmd, "run") == 0) {
+        run_options o;
+        int rc = parse_run(argc, argv, &o);
+        return rc ? rc : run_china(&o);
+    }
     if (strcmp(cmd, "demo") == 0) {
         demo_options o;
         int rc = parse_demo(argc, argv, &o);
         return rc ? rc : run_demo(&o);
     }
-    const char *const commands[] = {"demo", "version", "help"};
-    int k = names_nearest(cmd, commands, 3);
+    const char *const commands[] = {"run", "demo", "version", "help"};
+    int k = names_nearest(cmd, commands, 4);
     if (k >= 0)
         return fail(EXIT_USAGE, "unknown command '%s' (did you mean '%s'?)", cmd, commands[k]);
     return fail(EXIT_USAGE, "unknown command '%s' (see 'yuanflow help')", cmd);

@@ -91,6 +91,7 @@ enum china_instrument {
     I_PBOC_LENDING,
     I_FX_RESERVES,
     I_FOREIGN_LIABILITIES,
+    I_FOREIGN_ASSETS,
     I_EQUITY,
     I_HOUSING,
     I_LAND_AND_INVENTORY,

@@ -9,6 +9,8 @@
  * the PBOC; the central government through its treasury account at the PBOC;
  * the rest of the world through the PBOC's FX reserves (an exporter's dollars
  * are bought by the PBOC, which credits the exporter's bank with reserves).
+ * Private foreign assets (not in the design table) let residents move money
+ * abroad: without them capital outflows could only repay foreign liabilities.
  */
 #include "chart.h"
 
@@ -60,6 +62,8 @@ const chart chart_china = {
             [I_FX_RESERVES] = {"fx_reserves", "FX reserves", FIN, {[PBOC] = A, [ROW] = L}},
             [I_FOREIGN_LIABILITIES] = {"foreign_liabilities", "foreign liabilities", FIN,
                                        {[FIRM] = L, [DEV] = L, [ROW] = A}},
+            [I_FOREIGN_ASSETS] = {"foreign_assets", "private foreign assets", FIN,
+                                  {[HH] = A, [FIRM] = A, [ROW] = L}},
             [I_EQUITY] = {"equity", "equity (book value)", FIN,
                           {[HH] = A, [FIRM] = L, [DEV] = L, [BANK] = L}},
             [I_HOUSING] = {"housing", "housing", TAN, {[HH] = A}},

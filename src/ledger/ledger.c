@@ -578,8 +578,13 @@ static bool many_journal(ledger *L, int flow, int payer, int payee, int node, in
     return ok;
 }
 
-yf_status ledger_pay_many(ledger *L, int flow, int payer_sector, const int64_t *pay,
-                          int payee_sector, const int64_t *receive)
+/*
+ * The body of ledger_pay_many; when `tangible` >= 0 the payers also acquire that
+ * tangible asset for what they pay (checked in pass 1, journaled at the sector
+ * level, applied to the agents in pass 2).
+ */
+static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *pay,
+                          int payee_sector, const int64_t *receive, int tangible)
 {
     if (!flow_ok(L, flow, true) || !sector_ok(L, payer_sector) || !sector_ok(L, payee_sector))
         return YF_ERR_ARGUMENT;
@@ -605,12 +610,23 @@ yf_status ledger_pay_many(ledger *L, int flow, int payer_sector, const int64_t *
                     (long long)in_total);
         st = YF_ERR_ARGUMENT;
     }
+    for (int32_t k = 0; st == YF_OK && tangible >= 0 && k < L->n_agents[payer_sector]; k++) {
+        int64_t v;
+        if (!money_add(L->pos[tangible][payer_sector][k], pay[k], &v)) {
+            ledger_fail(L, "step %d: the book value of agent %d of sector '%s' overflows",
+                        L->step, (int)k, L->c->sectors[payer_sector].code);
+            st = YF_ERR_OVERFLOW;
+        }
+    }
     if (st != YF_OK) {
         batch_clear(L, n_touched);
         return st;
     }
     journal_begin(L);
-    bool ok = many_journal(L, flow, payer_sector, payee_sector, node, out_total, n_touched);
+    bool ok = many_journal(L, flow, payer_sector, payee_sector, node, out_total, n_touched) &&
+              (tangible < 0 ||
+               (journal_add(L, &L->total[tangible][payer_sector], out_total) &&
+                journal_add(L, &L->change_tx[tangible][payer_sector], out_total)));
     batch_clear(L, n_touched);
     if (!ok)
         return refuse_overflow(L, "a many-to-many payment");
@@ -618,7 +634,32 @@ yf_status ledger_pay_many(ledger *L, int flow, int payer_sector, const int64_t *
         batch_apply_agents(L, payer_sector, pay, -1);
     if (payee_sector != node)
         batch_apply_agents(L, payee_sector, receive, +1);
+    if (tangible >= 0) {
+        int64_t *restrict book = L->pos[tangible][payer_sector];
+        for (int32_t k = 0; k < L->n_agents[payer_sector]; k++)
+            book[k] += pay[k];
+    }
     return YF_OK;
+}
+
+yf_status ledger_pay_many(ledger *L, int flow, int payer_sector, const int64_t *pay,
+                          int payee_sector, const int64_t *receive)
+{
+    return pay_many(L, flow, payer_sector, pay, payee_sector, receive, -1);
+}
+
+yf_status ledger_buy_tangible_many(ledger *L, int flow, int instrument, int buyer_sector,
+                                   const int64_t *buy, int seller_sector, const int64_t *sell)
+{
+    if (!flow_ok(L, flow, false) || !instrument_ok(L, instrument, INSTRUMENT_TANGIBLE) ||
+        !sector_ok(L, buyer_sector))
+        return YF_ERR_ARGUMENT;
+    if (L->c->instruments[instrument].side[buyer_sector] == SIDE_NONE) {
+        ledger_fail(L, "sector '%s' cannot hold instrument '%s'", L->c->sectors[buyer_sector].code,
+                    L->c->instruments[instrument].code);
+        return YF_ERR_NOT_HOLDABLE;
+    }
+    return pay_many(L, flow, buyer_sector, buy, seller_sector, sell, instrument);
 }
 
 yf_status ledger_exchange(

@@ -133,6 +133,19 @@ YF_MUST_CHECK yf_status ledger_pay_many(ledger *L,
                                         const int64_t *receive);
 
 /*
+ * Many buyers acquire newly produced tangible assets from many producers on row
+ * `flow`: ledger_pay_many from the buyers to the sellers, and each buyer's book
+ * value of `instrument` rises by what it paid (firms buying capital goods).
+ */
+YF_MUST_CHECK yf_status ledger_buy_tangible_many(ledger *L,
+                                                 int flow,
+                                                 int instrument,
+                                                 int buyer_sector,
+                                                 const int64_t *buy,
+                                                 int seller_sector,
+                                                 const int64_t *sell);
+
+/*
  * A financial transaction at par: `seller` delivers `amount` of financial
  * instrument `instrument` to `buyer`, who pays `amount` through the payment
  * tree. Both must have an account in the instrument. The seller may be the

@@ -1,0 +1,136 @@
+/*
+ * firms.c: investment, wages, dividends and capital (DESIGN.md 4, "Firms";
+ * docs/model.md 3.2).
+ *
+ * Behaviour is set per industry and shared among its firms by their fixed
+ * shares. Investment is a share h of expected real demand De, and the share
+ * rises when capacity is used above normal and falls below (the Sraffian
+ * supermultiplier: Freitas and Serrano 2015):
+ *
+ *   I = h De,   h' = h (1 + invest_speed (u - u_normal)),
+ *
+ * so capacity follows demand without the instability of a pure accelerator, and
+ * growth converges to the growth of autonomous demand (exports, above all).
+ * Capacity is K / v, v the capital per unit of capacity. Investment is bought from the capital-
+ * goods industries at their prices (one many-to-many purchase on the ledger that
+ * adds to each buyer's book value of capital). Capital depreciates and is
+ * revalued to the price of investment goods every month (other changes).
+ * Wages are the industry's employment at the average wage; dividends pay out a
+ * share of last month's profit after tax to households by equity weight.
+ */
+#include <math.h>
+
+#include "model/economy.h"
+#include "model/industries.h"
+
+/* Price of investment goods: the investment-weighted industry prices. */
+static double investment_price(const economy *e)
+{
+    double p = 0.0;
+    for (int s = 0; s < N_INDUSTRIES; s++)
+        p += industry_table[s].demand_share[D_INVESTMENT] * e->ind[s].price;
+    return p;
+}
+
+void firms_receipt_weights(economy *e, const double *by_industry)
+{
+    firms *f = &e->fi;
+    for (int32_t k = 0; k < f->n; k++)
+        f->weight[k] = by_industry[f->industry[k]] * f->share[k];
+}
+
+void firms_plan_investment(economy *e)
+{
+    const double speed = e->param[P_invest_speed], u_normal = e->param[P_u_normal];
+    const double price = investment_price(e);
+    double total = 0.0;
+    for (int s = 0; s < N_INDUSTRIES; s++) {
+        industry_state *x = &e->ind[s];
+        x->investment_share *= 1.0 + speed * (x->utilisation - u_normal);
+        x->investment_real = x->investment_share * x->demand_expected;
+        total += x->investment_real * price;
+    }
+    e->plan[D_INVESTMENT] = total;
+}
+
+yf_status firms_pay_wages_and_dividends(economy *e)
+{
+    firms *f = &e->fi;
+    households *h = &e->hh;
+    for (int32_t k = 0; k < f->n; k++) {
+        const industry_state *x = &e->ind[f->industry[k]];
+        if (!economy_yuan(e, e->m.wage * x->employment * f->share[k], "wage bill", &f->amount[k]))
+            return YF_ERR_NUMERIC;
+        f->revenue[k] = 0.0;
+        f->costs[k] = (double)f->amount[k];
+    }
+    const int64_t wages = economy_sum(f->amount, f->n);
+    households_wage_weights(e);
+    if (!economy_split(e, wages, h->weight, h->n, h->amount, "wages received"))
+        return YF_ERR_NUMERIC;
+    yf_status st = ledger_pay_many(e->L, F_WAGES_PRIVATE, FIRM, f->amount, HH, h->amount);
+    if (st != YF_OK)
+        return economy_post(e, st, "private wages");
+    for (int32_t k = 0; k < h->n; k++) {
+        h->income[k] += (double)h->amount[k];
+        h->wage_income[k] += (double)h->amount[k];
+    }
+    e->flow_wages = (double)wages;
+
+    /* Dividends out of last month's profit after tax. */
+    for (int32_t k = 0; k < f->n; k++)
+        if (!economy_yuan(e, floor(e->param[P_payout] * fmax(0.0, f->profit[k])), "dividends",
+                          &f->amount[k]))
+            return YF_ERR_NUMERIC;
+    const int64_t dividends = economy_sum(f->amount, f->n);
+    if (!economy_split(e, dividends, h->equity_weight, h->n, h->amount, "dividends received"))
+        return YF_ERR_NUMERIC;
+    if ((st = ledger_pay_many(e->L, F_DIVIDENDS, FIRM, f->amount, HH, h->amount)) != YF_OK)
+        return economy_post(e, st, "dividends");
+    for (int32_t k = 0; k < h->n; k++)
+        h->income[k] += (double)h->amount[k];
+    return YF_OK;
+}
+
+/* Buy this month's investment, then depreciate and revalue all capital. */
+yf_status firms_invest(economy *e)
+{
+    firms *f = &e->fi;
+    const double price = investment_price(e);
+    double delivered = 0.0;
+    for (int s = 0; s < N_INDUSTRIES; s++)
+        delivered += industry_table[s].demand_share[D_INVESTMENT] * e->ind[s].rationing;
+    for (int32_t k = 0; k < f->n; k++) {
+        const industry_state *x = &e->ind[f->industry[k]];
+        if (!economy_yuan(e, x->investment_real * price * delivered * f->share[k], "investment",
+                          &f->amount[k]))
+            return YF_ERR_NUMERIC;
+        int s = f->industry[k];
+        f->weight[k] =
+            industry_table[s].demand_share[D_INVESTMENT] * e->ind[s].rationing * f->share[k];
+    }
+    const int64_t spent = economy_sum(f->amount, f->n);
+    if (!economy_split(e, spent, f->weight, f->n, f->amount2, "investment sales"))
+        return YF_ERR_NUMERIC;
+    yf_status st = ledger_buy_tangible_many(e->L, F_BUSINESS_INVESTMENT, I_CAPITAL, FIRM,
+                                            f->amount, FIRM, f->amount2);
+    if (st != YF_OK)
+        return economy_post(e, st, "investment");
+    e->flow_investment = (double)spent;
+    const double keep = 1.0 - e->param[P_depreciation] / 12.0;
+    for (int s = 0; s < N_INDUSTRIES; s++)
+        e->ind[s].capital_real = 0.0;
+    for (int32_t k = 0; k < f->n; k++) {
+        f->revenue[k] += (double)f->amount2[k];
+        f->capital_real[k] = (f->capital_real[k] + (double)f->amount[k] / price) * keep;
+        e->ind[f->industry[k]].capital_real += f->capital_real[k];
+        int64_t book;
+        if (!economy_yuan(e, f->capital_real[k] * price, "capital at book value", &book))
+            return YF_ERR_NUMERIC;
+        ledger_account a = ledger_acct(FIRM, k);
+        int64_t change = book - ledger_position(e->L, I_CAPITAL, a);
+        if (change != 0 && (st = ledger_revalue_tangible(e->L, I_CAPITAL, a, change)) != YF_OK)
+            return economy_post(e, st, "revaluing capital");
+    }
+    return YF_OK;
+}

@@ -1,0 +1,72 @@
+/*
+ * credit.c: bank lending and the end-of-month liquidity rules (DESIGN.md 4,
+ * "Banks"; docs/model.md 3.5).
+ *
+ * Loans create deposits and repayments destroy them (ledger_exchange of the
+ * loan claim against a payment). Each month a firm borrows loan_share of its
+ * investment from its bank and repays 1/loan_maturity of its loans. Before the
+ * month closes, a firm whose deposits are negative borrows the gap (an
+ * overdraft line: banks lend on demand in this version, without a capital
+ * constraint), and each bank borrows from the PBOC what it lacks of its
+ * required reserves, or repays PBOC lending out of excess reserves.
+ */
+#include <math.h>
+
+#include "model/economy.h"
+
+static yf_status borrow_or_repay(economy *e, ledger_account borrower, ledger_account bank,
+                                 int instrument, double net, const char *what)
+{
+    int64_t x;
+    if (!economy_yuan(e, floor(fabs(net)), what, &x))
+        return YF_ERR_NUMERIC;
+    if (x == 0)
+        return YF_OK;
+    yf_status st = net > 0 ? ledger_exchange(e->L, instrument, borrower, bank, x)
+                           : ledger_exchange(e->L, instrument, bank, borrower, x);
+    return economy_post(e, st, what);
+}
+
+yf_status credit_lend_and_repay(economy *e)
+{
+    firms *f = &e->fi;
+    const double share = e->param[P_loan_share], maturity = e->param[P_loan_maturity];
+    const int64_t *loans = ledger_positions(e->L, I_BUSINESS_LOANS, FIRM);
+    for (int32_t k = 0; k < f->n; k++) {
+        /* f->amount holds this month's investment purchases (firms_invest). */
+        double net = share * (double)f->amount[k] - (double)-loans[k] / maturity;
+        yf_status st = borrow_or_repay(e, ledger_acct(FIRM, k), ledger_acct(BANK, f->bank[k]),
+                                       I_BUSINESS_LOANS, net, "business loans");
+        if (st != YF_OK)
+            return st;
+    }
+    return YF_OK;
+}
+
+yf_status credit_close_month(economy *e)
+{
+    firms *f = &e->fi;
+    for (int32_t k = 0; k < f->n; k++) {
+        int64_t deposits = ledger_position(e->L, I_DEPOSITS, ledger_acct(FIRM, k));
+        if (deposits >= 0)
+            continue;
+        yf_status st = borrow_or_repay(e, ledger_acct(FIRM, k), ledger_acct(BANK, f->bank[k]),
+                                       I_BUSINESS_LOANS, (double)-deposits, "overdraft");
+        if (st != YF_OK)
+            return st;
+    }
+    const double ratio = e->param[P_reserve_ratio];
+    for (int32_t b = 0; b < e->n_banks; b++) {
+        ledger_account bank = ledger_acct(BANK, b);
+        double deposits = (double)-ledger_position(e->L, I_DEPOSITS, bank);
+        double reserves = (double)ledger_position(e->L, I_RESERVES, bank);
+        double owed = (double)-ledger_position(e->L, I_PBOC_LENDING, bank);
+        double gap = ratio * deposits - reserves;
+        double net = gap > 0.0 ? gap : -fmin(-gap, owed);
+        yf_status st = borrow_or_repay(e, bank, ledger_acct(PBOC, 0), I_PBOC_LENDING, net,
+                                       "PBOC lending");
+        if (st != YF_OK)
+            return st;
+    }
+    return YF_OK;
+}

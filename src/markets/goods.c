@@ -1,0 +1,73 @@
+/*
+ * goods.c: the goods market and prices (DESIGN.md 4, "Firms"; docs/model.md 3.3).
+ *
+ * Demand for industry s is what each demand component d plans to buy there,
+ * D_s = sum_d share_sd * plan_d (plus the stimulus, bought from construction).
+ * Output is demand-determined up to capacity: Y_s = min(D_s / p_s, K_s / v_s);
+ * buyers get the delivered share r_s = Y_s p_s / D_s of what they planned.
+ *
+ * Prices move toward a mark-up over unit cost,
+ *
+ *   p*_s = (1 + mu_s) [w (1 - m_s) / lambda_s + m_s e / e0]
+ *   mu_s = 1 / (ws* (1 - m_s) + m_s) - 1 + markup_utilisation (u_s - u_normal)
+ *   p_s += price_speed (p*_s - p_s)
+ *
+ * where ws* is the wage-share lever (at normal utilisation wages get that share
+ * of value added), m_s the import content and u_s utilisation. Idle capacity
+ * (u_s below normal) lowers the mark-up: excess capacity becomes falling prices.
+ */
+#include <math.h>
+
+#include "model/economy.h"
+#include "model/industries.h"
+
+void goods_market_clear(economy *e)
+{
+    const double e0 = e->world.usdcny[0];
+    for (int s = 0; s < N_INDUSTRIES; s++) {
+        industry_state *x = &e->ind[s];
+        double demand = 0.0;
+        for (int d = 0; d < N_DEMANDS; d++)
+            demand += x->demand[d] = industry_table[s].demand_share[d] * e->plan[d];
+        if (s == IND_CONSTRUCTION) {
+            x->demand[D_GOVERNMENT] += e->m.stimulus_per_month;
+            demand += e->m.stimulus_per_month;
+        }
+        double real = demand / x->price;
+        double capacity = x->capital_real / x->capital_coefficient;
+        x->output = fmin(real, capacity);
+        x->rationing = real > 0.0 ? x->output / real : 1.0;
+        x->sales = x->output * x->price;
+        x->utilisation = capacity > 0.0 ? x->output / capacity : 0.0;
+        /* Expected demand and its growth adapt to what was asked this month. */
+        double before = x->demand_expected;
+        x->demand_expected += e->param[P_expectation_speed] * (real - x->demand_expected);
+        if (before > 0.0) {
+            double growth = pow(x->demand_expected / before, 12.0) - 1.0;
+            x->demand_growth_expected +=
+                e->param[P_expectation_speed] * (growth - x->demand_growth_expected);
+        }
+        double m0 = industry_table[s].import_content;
+        x->import_content = fmin(0.9, m0 * pow(e0 / e->m.usdcny, e->param[P_import_elasticity]));
+    }
+}
+
+void goods_set_prices(economy *e)
+{
+    const double ws = e->param[P_wage_share_target];
+    const double e_rel = e->m.usdcny / e->world.usdcny[0];
+    for (int s = 0; s < N_INDUSTRIES; s++) {
+        industry_state *x = &e->ind[s];
+        const double m = x->import_content;
+        double markup = 1.0 / (ws * (1.0 - m) + m) - 1.0 +
+                        e->param[P_markup_utilisation] * (x->utilisation - e->param[P_u_normal]);
+        double unit_cost = e->m.wage * (1.0 - m) / x->productivity + m * e_rel;
+        double target = (1.0 + fmax(0.0, markup)) * unit_cost;
+        x->price += e->param[P_price_speed] * (target - x->price);
+    }
+    /* The consumer price index: fixed consumption weights, first month = 1. */
+    double cpi = 0.0;
+    for (int s = 0; s < N_INDUSTRIES; s++)
+        cpi += industry_table[s].demand_share[D_CONSUMPTION] * e->ind[s].price;
+    e->m.cpi = cpi;
+}

@@ -1,0 +1,239 @@
+/*
+ * economy.h: the state of the China model and the monthly step (docs/model.md).
+ *
+ * One struct owns everything a run needs: the ledger (every stock of money),
+ * the agents in structure-of-arrays form, industry and macro aggregates, the
+ * world's exogenous paths and the output series. Agents refer to each other by
+ * index. Everything is allocated in economy_new; nothing inside the step.
+ *
+ * The monthly step runs in the order of DESIGN.md section 2; each stage is a
+ * function in its own module (src/policy, src/agents), called from step.c.
+ */
+#ifndef YF_MODEL_ECONOMY_H
+#define YF_MODEL_ECONOMY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "data/data.h"
+#include "ledger/ledger.h"
+#include "model/params.h"
+
+enum industry {
+    IND_EXPORT,       /* export manufacturing */
+    IND_DOMESTIC,     /* domestic manufacturing */
+    IND_CONSTRUCTION, /* construction and materials */
+    IND_SERVICES,
+    IND_EMERGING, /* strategic emerging industries (incl. electric vehicles) */
+    N_INDUSTRIES
+};
+
+/* Who buys: the demand components of GDP. */
+enum demand { D_CONSUMPTION, D_GOVERNMENT, D_INVESTMENT, D_EXPORTS, N_DEMANDS };
+
+enum { N_BANKS_NATIONAL = 5, N_TIERS = 5 }; /* city tiers 1, new 1, 2, 3, 4 */
+
+/* Sizes of a run (scale parameters, not behaviour). */
+typedef struct economy_size {
+    int32_t households; /* household agents (default 100,000) */
+    int32_t firms;      /* firm agents, spread over the industries (default 5,000) */
+    int32_t cities;     /* cities, one local government each (default 300) */
+    int start_year;     /* first month is January of this year (2000) */
+    int n_months;       /* months to run (432: 2000-01 to 2035-12) */
+} economy_size;
+
+/* Households, one entry per agent; each agent stands for an equal share of the
+ * labour force. Money lives in the ledger. */
+typedef struct households {
+    int32_t n;
+    double *rank;            /* income percentile in (0, 1), fixed */
+    double *skill;           /* wage per worker relative to the average (mean 1), fixed */
+    double *equity_weight;   /* share of new equity and of the dividend, fixed (sums to 1) */
+    double *exposure;        /* relative exposure to unemployment (mean 1), fixed */
+    int32_t *city;           /* city index, fixed for now */
+    int32_t *bank;           /* bank agent holding its deposits, fixed */
+    double *consumption_plan;/* planned consumption this month, yuan */
+    double *wage_income;     /* wages received this month, yuan */
+    double *employed;        /* employed share of the agent's workers, this month */
+    double *income_expected; /* expected disposable income, yuan per month */
+    double *income;          /* disposable income this month, yuan */
+    double *weight;          /* scratch: apportioning weights */
+    int64_t *amount;         /* scratch: yuan per agent for a posting */
+    int64_t *amount2;        /* scratch: a second posting's yuan */
+} households;
+
+/* Firms: each firm is a fixed share of its industry's sales, labour and capital. */
+typedef struct firms {
+    int32_t n;
+    int32_t *industry;     /* enum industry */
+    double *share;         /* share of its industry (sums to 1 over the industry) */
+    double *capital_real;  /* productive capital, real units (2000 yuan) */
+    int32_t *bank;         /* bank agent holding its deposits and loans, fixed */
+    double *profit;        /* profit after tax this month (paid out next month), yuan */
+    double *revenue;       /* sales received this month, yuan */
+    double *costs;         /* wages, imports, duties, interest this month, yuan */
+    double *weight;        /* scratch */
+    int64_t *amount;       /* scratch */
+    int64_t *amount2;      /* scratch */
+} firms;
+
+/* Industry aggregates (behaviour is computed at this level, then apportioned). */
+typedef struct industry_state {
+    double price;            /* price index, 2000 = 1 */
+    double capital_real;     /* sum of its firms' capital, real */
+    double productivity;     /* real output per worker per month */
+    double demand_expected;  /* expected real demand per month */
+    double demand_growth_expected; /* expected growth of real demand, per year */
+    double demand[N_DEMANDS];/* nominal demand planned this month, yuan */
+    double rationing;        /* delivered / demanded this month, <= 1 */
+    double output;           /* real output this month */
+    double sales;            /* nominal sales this month, yuan */
+    double employment;       /* workers */
+    double import_content;   /* share of sales paid abroad for inputs, this month */
+    double utilisation;      /* output / capacity */
+    double capital_coefficient; /* capital per unit of capacity (real sales per month), fixed */
+    double investment_real;  /* investment planned this month, real */
+    double investment_share; /* investment over expected real demand (supermultiplier h) */
+    double productivity0;    /* productivity in the first month */
+} industry_state;
+
+/* The macro state carried from month to month. */
+typedef struct macro_state {
+    double wage;              /* average wage, yuan per worker per month */
+    double labour_force;      /* workers */
+    double unemployment;      /* fraction of the labour force */
+    double unemployment_expected;
+    double inflation_expected;/* per year */
+    double policy_rate;       /* per year */
+    double deposit_rate, loan_rate, bond_rate; /* per year */
+    double usdcny;            /* yuan per dollar (managed rate) */
+    double usdcny_lag12;      /* a year ago, for expected depreciation */
+    double usdcny_ring[12];   /* the managed rate of the last 12 months */
+    double fx_reserves_usd;   /* PBOC reserves, dollars */
+    double cpi;               /* consumer price index, 2000-01 = 1 */
+    double cpi_lag12[12];     /* ring of the last 12 months */
+    double gdp_ring[12];      /* nominal GDP of the last 12 months, yuan */
+    double gdp_real_ring[12];
+    double gdp_month, gdp_real_month;
+    double wto_access;        /* market-access multiplier from WTO entry */
+    double vat_central_share, income_tax_central_share;
+    double stimulus_per_month;/* extra central spending on construction, yuan */
+    double last_central_revenue; /* central tax revenue last month, yuan */
+    double last_local_revenue;   /* local revenue last month, yuan */
+    double capital_per_worker0;  /* economy-wide real capital per worker, first month */
+    double productivity_growth;  /* smoothed growth of average productivity, per year */
+    double wage0;                /* the first month's wage (real public output) */
+    double tariff_china;         /* China's own tariff on imports, fraction */
+    bool policy_rate_from_data, usdcny_from_data;
+} macro_state;
+
+/* A named output series, one value per month. */
+typedef struct series {
+    const char *name, *unit, *doc;
+    double *values;
+} series;
+
+typedef struct economy {
+    economy_size size;
+    double param[N_MODEL_PARAMS];
+    ledger *L;
+    households hh;
+    firms fi;
+    industry_state ind[N_INDUSTRIES];
+    macro_state m;
+    world_path world;
+    data_set *annual, *monthly, *gdp; /* the shipped data (owned) */
+    int32_t n_banks;
+    int month; /* months completed */
+    double *city_weight;  /* population share of each city (sums to 1) */
+    int64_t *city_amount; /* scratch: yuan per city */
+    int32_t *city_bank;   /* bank of each local government */
+    double *city_budget;  /* each city's planned purchases this month, yuan */
+    double exports_usd_base;   /* exports in the first month, dollars per month */
+    double export_demand_usd;  /* this month's export demand, dollars */
+    double price_export0;      /* export price index in the first month */
+    /* Plans of the month (yuan): set before production, used by the payments. */
+    double plan[N_DEMANDS];
+    double plan_public_wages_central, plan_benefits, plan_central_purchases;
+    double lg_purchases, lg_wages;
+    /* Flows of the month being built, yuan (for series and next month's rules). */
+    double flow_consumption, flow_government, flow_investment, flow_exports, flow_imports;
+    double flow_wages, flow_public_wages, flow_taxes, flow_income_households, flow_deficit;
+    double flow_fx_usd, flow_capital_usd, flow_interest_fx, flow_pit, flow_central_revenue;
+    double flow_local_revenue, flow_benefits, flow_transfers;
+    int n_series;
+    series *out;
+    ledger_snapshot snapshot; /* the matrices of the last closed month */
+    char msg[768];
+} economy;
+
+/* ---- lifecycle (economy.c) ------------------------------------------------ */
+
+/* Build a run: load the data in `data_dir`, the world paths, the agents and the
+ * opening balance sheet of January of size.start_year. */
+YF_MUST_CHECK yf_status economy_new(economy **out,
+                                    const economy_size *size,
+                                    const char *data_dir,
+                                    yf_diag *diag);
+void economy_free(economy *e);
+
+/* Run `months` more months (to at most size.n_months). Stops at the first fault
+ * with e->msg naming the month and what failed. */
+YF_MUST_CHECK yf_status economy_run(economy *e, int months);
+
+/* "2008-11" for month index m. */
+void economy_month_label(const economy *e, int m, char *out, int out_size);
+
+/* ---- the stages of the month, in the order of step.c ---------------------- */
+
+void policy_apply(economy *e, int m);               /* policy/history.c */
+void world_update(economy *e, int m);               /* agents/world.c */
+void households_plan(economy *e);                   /* agents/households.c */
+void government_plan(economy *e);                   /* agents/government.c */
+void firms_plan_investment(economy *e);             /* agents/firms.c */
+void goods_market_clear(economy *e);                /* markets/goods.c */
+void labour_market_clear(economy *e);               /* markets/labour.c */
+yf_status firms_pay_wages_and_dividends(economy *e);/* agents/firms.c */
+yf_status government_pay_households(economy *e);    /* agents/government.c */
+yf_status banks_pay_interest(economy *e);           /* agents/banks.c */
+yf_status households_pay_taxes(economy *e);         /* agents/households.c */
+yf_status households_consume(economy *e);           /* agents/households.c */
+yf_status firms_invest(economy *e);                 /* agents/firms.c */
+yf_status credit_lend_and_repay(economy *e);        /* markets/credit.c */
+yf_status world_trade_and_capital(economy *e);      /* agents/world.c */
+yf_status pboc_operate(economy *e, int m);          /* agents/pboc.c */
+yf_status government_budget(economy *e);           /* agents/government.c */
+yf_status credit_close_month(economy *e);           /* markets/credit.c */
+void goods_set_prices(economy *e);                  /* markets/goods.c */
+void labour_set_wage(economy *e, int m);            /* markets/labour.c */
+void series_record(economy *e, int m);              /* model/series.c */
+
+/* Apportioning weights shared by the payers to households and to firms. */
+void households_wage_weights(economy *e); /* employed share x skill, into hh.weight */
+/* f->weight[k] = by_industry[industry of k] * share of k (agents/firms.c). */
+void firms_receipt_weights(economy *e, const double *by_industry);
+
+/* ---- helpers shared by the stages (economy.c, series.c) ------------------- */
+
+double economy_gdp_12m(const economy *e);
+/* If st is not YF_OK, write "YYYY-MM: what: ledger message" to e->msg. */
+yf_status economy_post(economy *e, yf_status st, const char *what);
+/* Round a behavioural amount to yuan; a NaN, infinity or negative amount stops
+ * the run with the month and the variable named. */
+bool economy_yuan(economy *e, double x, const char *what, int64_t *out);
+/* Split an exact integer total (a sum of posted amounts) over weights, naming
+ * the month and the variable on failure. */
+bool economy_split(economy *e, int64_t total, const double *w, int32_t n, int64_t *out,
+                   const char *what);
+/* money_apportion of a behavioural total, rounded once, with the month and the
+ * variable named on failure. */
+bool economy_apportion(economy *e, double total, const double *w, int32_t n, int64_t *out,
+                       const char *what);
+/* Sum of a per-agent yuan array. */
+int64_t economy_sum(const int64_t *a, int32_t n);
+yf_status open_equity(economy *e, const int64_t *bank_equity);
+yf_status series_init(economy *e);
+/* Workers each household agent stands for this month. */
+double economy_workers_per_household(const economy *e);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * params.h: every behavioural parameter of the China model, in one X-macro list
+ * (docs/model.md section 5 is generated from the same facts and checked by
+ * tests/test_params.c). Each entry: name, default, min, max, unit, one line of
+ * documentation, and its source or the target it is calibrated to.
+ *
+ * Rates "per year" are converted to months where they are used. Shares are
+ * fractions in [0, 1].
+ */
+#ifndef YF_MODEL_PARAMS_H
+#define YF_MODEL_PARAMS_H
+
+/* clang-format off */
+#define MODEL_PARAMS(X) \
+    /* ---- households ---------------------------------------------------- */ \
+    X(c1_bottom, 0.90, 0.0, 1.0, "share of expected disposable income", \
+      "propensity to consume of the poorest household", \
+      "calibrated: household saving near a third of disposable income (data: gross_national_saving_rate)") \
+    X(c1_top, 0.35, 0.0, 1.0, "share of expected disposable income", \
+      "propensity to consume of the richest household (linear in income rank in between)", \
+      "calibrated with c1_bottom; rich households save more (DESIGN 4)") \
+    X(c2_wealth, 0.0025, 0.0, 0.05, "share of net wealth per month", \
+      "propensity to consume out of net wealth", \
+      "Godley & Lavoie's alpha2 scaled to months (about 3% a year); calibrated") \
+    X(precaution, 2.0, 0.0, 10.0, "per unit of unemployment rate", \
+      "fall of the propensity to consume per point of expected unemployment above u_reference", \
+      "calibrated; DESIGN 4: precautionary saving rises with unemployment risk") \
+    X(u_reference, 0.04, 0.0, 0.5, "fraction", \
+      "unemployment rate at which precautionary saving is neutral", \
+      "data: unemployment_rate_ilo around 2000") \
+    X(expectation_speed, 0.15, 0.0, 1.0, "share of the gap closed per month", \
+      "speed of adaptive expectations (income, unemployment, demand, inflation)", \
+      "assumption; a half-life of about four months") \
+    X(skill_dispersion, 0.75, 0.0, 2.0, "log points", \
+      "standard deviation of log wage across households", \
+      "calibrated to a wage Gini near 0.4") \
+    X(deposit_concentration, 1.5, 0.0, 10.0, "exponent", \
+      "opening deposits proportional to skill^this", \
+      "assumption: deposits less concentrated than equity") \
+    X(equity_concentration, 3.0, 1.0, 10.0, "exponent", \
+      "equity holdings proportional to skill^this: a high value puts equity in the top decile", \
+      "DESIGN 4: equity is concentrated in the top decile") \
+    X(pit_rate, 0.12, 0.0, 0.6, "fraction of wage above the allowance", \
+      "marginal personal income tax rate", \
+      "calibrated: personal income tax near 1% of GDP in the 2000s") \
+    X(pit_allowance, 1.2, 0.0, 10.0, "multiple of the average wage", \
+      "wage below which no personal income tax is paid", \
+      "assumption; most workers paid no income tax") \
+    X(benefit_ratio, 0.2, 0.0, 1.0, "share of the average wage", \
+      "unemployment benefit per unemployed worker", \
+      "assumption; China's unemployment insurance is thin") \
+    /* ---- firms, production and prices --------------------------------- */ \
+    X(capital_output, 2.6, 0.5, 10.0, "years of output", \
+      "capital stock over annual output at normal utilisation", \
+      "seed 004_3dd7420ef5fa3b25.txt: capital stock 258% of GDP in 2001") \
+    X(depreciation, 0.06, 0.0, 0.3, "per year", \
+      "depreciation rate of productive capital", \
+      "data: pwt_depreciation_rate (about 0.05-0.06)") \
+    X(u_normal, 0.85, 0.3, 1.0, "fraction of capacity", \
+      "capacity utilisation firms aim for", \
+      "assumption (usual in stock-flow consistent models)") \
+    X(invest_speed, 0.02, 0.0, 1.0, "per unit of utilisation gap per month", \
+      "relative change of the investment share per unit of utilisation above normal", \
+      "Freitas and Serrano (2015) supermultiplier; calibrated small for stability") \
+    X(markup_utilisation, 1.0, 0.0, 5.0, "per unit of utilisation gap", \
+      "change of the mark-up per unit of utilisation above or below u_normal (the mark-up at \
+normal utilisation is implied by wage_share_target)", \
+      "calibrated; DESIGN 4: idle capacity cuts prices (deflation)") \
+    X(price_speed, 0.1, 0.0, 1.0, "share of the gap closed per month", \
+      "speed at which prices move toward mark-up over unit cost", \
+      "assumption") \
+    X(tfp_growth, 0.03, -0.1, 0.2, "per year", \
+      "autonomous growth of labour productivity (exogenous until issue 5)", \
+      "calibrated: labour productivity growth 2000-2010 (data: pwt_real_gdp_rgdpna / pwt_employment)") \
+    X(verdoorn, 0.6, 0.0, 1.0, "per unit of output growth", \
+      "Kaldor-Verdoorn coefficient: extra productivity growth per unit of expected output growth", \
+      "Verdoorn (1949); estimates of 0.3-0.7 (McCombie, Pugno and Soro 2002)") \
+    X(payout, 0.5, 0.0, 1.0, "share of profit after tax", \
+      "dividends paid out of firms' profits", \
+      "assumption") \
+    X(loan_share, 0.6, 0.0, 1.0, "share of investment", \
+      "part of investment financed with new bank loans", \
+      "calibrated: private credit near 110-150% of GDP (data: domestic_credit_private_sector_share_gdp)") \
+    X(loan_maturity, 60.0, 1.0, 600.0, "months", \
+      "average maturity of business loans (repaid evenly)", \
+      "assumption") \
+    /* ---- labour ------------------------------------------------------- */ \
+    X(wage_share_target, 0.52, 0.1, 0.9, "share of value added", \
+      "the wage-share lever: mark-ups are set so that wages get this share of value added", \
+      "data: pwt_labour_share (about 0.52-0.59 in 2000-2019)") \
+    X(wage_phillips, 0.5, 0.0, 5.0, "per unit of unemployment gap, per year", \
+      "extra wage growth per point of unemployment below u_reference", \
+      "assumption") \
+    /* ---- banks and the central bank ----------------------------------- */ \
+    X(deposit_spread, -0.033, -0.1, 0.05, "per year", \
+      "deposit rate minus the policy rate (the one-year benchmark lending rate)", \
+      "data: deposit_rate - policy_rate_cbrate, about -3.0 to -3.6 points in 2000-2015") \
+    X(loan_spread, 0.0, -0.05, 0.1, "per year", \
+      "average lending rate minus the policy rate", \
+      "data: lending_rate equals policy_rate_cbrate (the benchmark) in 2000-2015") \
+    X(bond_spread, -0.017, -0.1, 0.1, "per year", \
+      "central government bond yield minus the policy rate", \
+      "assumption: ten-year yields near 3.5-4.5% when the benchmark was 5.3-6%") \
+    X(reserve_ratio, 0.12, 0.0, 0.5, "share of deposits", \
+      "required reserves", \
+      "PBOC required reserve ratio, about 6% (2000) to 20% (2011); average") \
+    X(reserve_rate, 0.018, 0.0, 0.1, "per year", \
+      "interest the PBOC pays on reserves", \
+      "PBOC rate on required reserves (1.62%-1.89% in the 2000s)") \
+    X(natural_rate, 0.02, -0.05, 0.1, "per year", \
+      "real policy rate of the rule at target inflation and normal utilisation", \
+      "assumption") \
+    X(taylor_inflation, 1.5, 0.0, 5.0, "per unit", \
+      "response of the policy-rate rule to inflation above the target (after the data)", \
+      "Taylor (1993)") \
+    X(taylor_gap, 0.5, 0.0, 5.0, "per unit", \
+      "response of the policy-rate rule to the utilisation gap (after the data)", \
+      "Taylor (1993)") \
+    X(inflation_target, 0.03, -0.05, 0.2, "per year", \
+      "inflation target of the policy-rate rule", \
+      "PBOC annual CPI target (3%)") \
+    X(fed_gap_max, 0.02, 0.0, 0.2, "per year", \
+      "largest gap below the Fed funds rate the rule tolerates", \
+      "assumption; DESIGN 4: the rule is constrained by the Fed") \
+    X(fx_flexibility, 0.0, 0.0, 10.0, "per unit of flow over reserves", \
+      "after the data: monthly change of the managed rate per unit of net FX flow over reserves \
+(0: a peg)", \
+      "assumption; history follows the rate the PBOC chose (data: usdcny_monthly)") \
+    /* ---- government ----------------------------------------------------- */ \
+    X(vat_rate, 0.13, 0.0, 0.5, "share of domestic value in sales", \
+      "effective value-added (and business) tax rate", \
+      "calibrated: tax revenue near 10-18% of GDP (data: general_govt_tax_revenue_share_gdp)") \
+    X(cit_rate, 0.25, 0.0, 0.6, "share of profit", \
+      "corporate income tax rate", \
+      "China's statutory rate from 2008 (33% before)") \
+    X(deficit_ratio, 0.03, -0.2, 0.3, "share of GDP", \
+      "the deficit rule: the central deficit target as a share of GDP", \
+      "DESIGN 4 and seed 000_50eaa6f3762a6cc3.txt: the 3% rule") \
+    X(fiscal_rule, 0.0, 0.0, 1.0, "0 or 1", \
+      "0: deficit rule; 1: deficit set to close the output gap under an inflation ceiling", \
+      "DESIGN 4 lever") \
+    X(gap_deficit, 0.5, 0.0, 5.0, "share of GDP per unit of utilisation gap", \
+      "extra deficit per unit of under-utilisation under fiscal_rule 1", \
+      "assumption") \
+    X(inflation_ceiling, 0.05, -0.05, 0.5, "per year", \
+      "inflation above which fiscal_rule 1 stops adding deficit", \
+      "assumption") \
+    X(monetary_financing, 0.0, 0.0, 1.0, "0 or 1", \
+      "1: the PBOC buys the bonds issued under fiscal_rule 1", \
+      "DESIGN 4 lever") \
+    X(transfer_share, 0.45, 0.0, 1.0, "share of central revenue", \
+      "central-to-local transfers", \
+      "seed 000: local governments spend 70-85% with about half the revenue; calibrated") \
+    X(public_wage_share, 0.5, 0.0, 1.0, "share of government spending", \
+      "part of government spending paid as public wages", \
+      "assumption") \
+    /* ---- rest of the world -------------------------------------------- */ \
+    X(export_income_elasticity, 1.6, 0.0, 5.0, "elasticity", \
+      "export volume response to foreign nominal GDP in dollars", \
+      "calibrated to exports 2000-2008 (data: exports_gs_usd)") \
+    X(export_price_elasticity, 1.5, 0.0, 5.0, "elasticity", \
+      "export volume response to China's export price in dollars", \
+      "assumption in the range of trade-elasticity estimates (1-2)") \
+    X(tariff_elasticity, 2.0, 0.0, 10.0, "elasticity", \
+      "export response to (1 + tariff)", \
+      "assumption; trade-war studies find 2-4") \
+    X(wto_gain, 1.0, 0.0, 5.0, "fraction", \
+      "rise in China's export market access phased in after WTO entry (2001-12)", \
+      "calibrated to exports 2002-2008 (data: exports_gs_usd)") \
+    X(wto_phase_months, 72.0, 1.0, 240.0, "months", \
+      "months over which WTO market access is phased in", \
+      "assumption: accession commitments ran to about 2007") \
+    X(import_elasticity, 1.0, 0.0, 5.0, "elasticity", \
+      "response of import content to the real exchange rate", \
+      "assumption") \
+    X(fdi_share, 0.003, 0.0, 0.05, "share of monthly GDP", \
+      "foreign direct investment inflow at a zero interest differential", \
+      "data: fdi_net_inflows_share_gdp (about 3-4% of GDP in the 2000s, per year)") \
+    X(capital_flow_rate, 0.02, 0.0, 1.0, "share of monthly GDP per unit of differential", \
+      "private capital inflow per point of interest differential net of expected depreciation", \
+      "calibrated: reserve sales of 2015-16 (data: fx_reserves_excl_gold_usd)")
+/* clang-format on */
+
+typedef enum model_param_id {
+#define MODEL_PARAM_ENUM(name, def, lo, hi, unit, doc, source) P_##name,
+    MODEL_PARAMS(MODEL_PARAM_ENUM)
+#undef MODEL_PARAM_ENUM
+        N_MODEL_PARAMS
+} model_param_id;
+
+typedef struct model_param_info {
+    const char *name, *unit, *doc, *source;
+    double value_default, min, max;
+} model_param_info;
+
+extern const model_param_info model_param_table[N_MODEL_PARAMS];
+
+/* Index of a parameter by name, or -1. */
+int model_param_find(const char *name);
+
+#endif
