@@ -14,6 +14,7 @@
  *   e' = e (1 - fx_flexibility * net FX flow / reserves).
  */
 #include <math.h>
+#include <stdio.h>
 
 #include "model/economy.h"
 
@@ -55,9 +56,20 @@ yf_status pboc_operate(economy *e, int m)
         return economy_post(e, st, "interest on FX reserves");
     s->fx_reserves_usd += (double)interest / s->usdcny;
     e->flow_interest_fx = (double)interest;
-    /* Revalue the reserves to the current rate. */
+    /* Revalue the reserves to the current rate. Reserves cannot go below zero:
+     * if the outflow has used them up, the managed rate cannot be held and the
+     * run stops here, saying so. */
+    if (s->fx_reserves_usd < 0.0) {
+        char month[16];
+        economy_month_label(e, e->month, month, sizeof month);
+        snprintf(e->msg, sizeof e->msg,
+                 "%s: the PBOC has run out of FX reserves (%.0f dollars short) defending %.4f "
+                 "yuan per dollar",
+                 month, -s->fx_reserves_usd, s->usdcny);
+        return YF_ERR_NEGATIVE_STOCK;
+    }
     int64_t book;
-    if (!economy_yuan(e, fmax(0.0, s->fx_reserves_usd * s->usdcny), "FX reserves", &book))
+    if (!economy_yuan(e, s->fx_reserves_usd * s->usdcny, "FX reserves", &book))
         return YF_ERR_NUMERIC;
     int64_t change = book - ledger_position(e->L, I_FX_RESERVES, pboc);
     if (change != 0 && (st = ledger_revalue(e->L, I_FX_RESERVES, pboc, row, change)) != YF_OK)

@@ -5,6 +5,9 @@
  * D_s = sum_d share_sd * plan_d (plus the stimulus, bought from construction).
  * Output is demand-determined up to capacity: Y_s = min(D_s / p_s, K_s / v_s);
  * buyers get the delivered share r_s = Y_s p_s / D_s of what they planned.
+ * Labour is the other limit: if the employment that output needs exceeds
+ * max_employment of the labour force, every industry's output is scaled down
+ * to what the available workers can produce.
  *
  * Prices move toward a mark-up over unit cost,
  *
@@ -20,6 +23,26 @@
 
 #include "model/economy.h"
 #include "model/industries.h"
+
+/* Scale output down when it would need more workers than the labour force allows. */
+static void labour_constraint(economy *e)
+{
+    double needed = 0.0;
+    for (int s = 0; s < N_INDUSTRIES; s++)
+        needed += e->ind[s].output * (1.0 - e->ind[s].import_content) / e->ind[s].productivity;
+    const double public_jobs = (e->plan_public_wages_central + e->lg_wages) / e->m.wage;
+    const double available = e->param[P_max_employment] * e->m.labour_force - public_jobs;
+    if (needed <= available || needed <= 0.0)
+        return;
+    const double scale = fmax(0.0, available) / needed;
+    for (int s = 0; s < N_INDUSTRIES; s++) {
+        industry_state *x = &e->ind[s];
+        x->output *= scale;
+        x->rationing *= scale;
+        x->sales = x->output * x->price;
+        x->utilisation *= scale;
+    }
+}
 
 void goods_market_clear(economy *e)
 {
@@ -50,6 +73,7 @@ void goods_market_clear(economy *e)
         double m0 = industry_table[s].import_content;
         x->import_content = fmin(0.9, m0 * pow(e0 / e->m.usdcny, e->param[P_import_elasticity]));
     }
+    labour_constraint(e);
 }
 
 void goods_set_prices(economy *e)

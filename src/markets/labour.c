@@ -39,10 +39,14 @@ static double labour_force(const economy *e, int m)
     return a + (b - a) * (double)(m % 12) / 12.0;
 }
 
+void labour_force_update(economy *e, int m)
+{
+    e->m.labour_force = labour_force(e, m);
+}
+
 void labour_market_clear(economy *e)
 {
     macro_state *s = &e->m;
-    s->labour_force = labour_force(e, e->month);
     double employment = (e->plan_public_wages_central + e->lg_wages) / s->wage;
     for (int i = 0; i < N_INDUSTRIES; i++) {
         industry_state *x = &e->ind[i];

@@ -191,6 +191,7 @@ void world_update(economy *e, int m);               /* agents/world.c */
 void households_plan(economy *e);                   /* agents/households.c */
 void government_plan(economy *e);                   /* agents/government.c */
 void firms_plan_investment(economy *e);             /* agents/firms.c */
+void labour_force_update(economy *e, int m);        /* markets/labour.c */
 void goods_market_clear(economy *e);                /* markets/goods.c */
 void labour_market_clear(economy *e);               /* markets/labour.c */
 yf_status firms_pay_wages_and_dividends(economy *e);/* agents/firms.c */

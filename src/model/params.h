@@ -56,6 +56,9 @@
     X(depreciation, 0.06, 0.0, 0.3, "per year", \
       "depreciation rate of productive capital", \
       "data: pwt_depreciation_rate (about 0.05-0.06)") \
+    X(max_employment, 0.97, 0.5, 1.0, "share of the labour force", \
+      "most of the labour force that can be employed (frictions): output is rationed beyond it", \
+      "assumption: unemployment rarely below 3% (data: unemployment_rate_ilo)") \
     X(u_normal, 0.85, 0.3, 1.0, "fraction of capacity", \
       "capacity utilisation firms aim for", \
       "assumption (usual in stock-flow consistent models)") \

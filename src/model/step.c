@@ -54,6 +54,7 @@ static yf_status one_month(economy *e, int m)
     households_plan(e);
     government_plan(e);
     firms_plan_investment(e);
+    labour_force_update(e, m);
     goods_market_clear(e);
     labour_market_clear(e);
     yf_status st = payments(e, m);
