@@ -32,7 +32,8 @@ static void rules_after_data(economy *e, int m)
         double rule = e->param[P_natural_rate] + inflation +
                       e->param[P_taylor_inflation] * (inflation - e->param[P_inflation_target]) +
                       e->param[P_taylor_gap] * (utilisation - e->param[P_u_normal]);
-        s->policy_rate = fmax(rule, e->world.fed_funds[m] - e->param[P_fed_gap_max]);
+        s->policy_rate = fmax(rule, e->world.fed_funds[m] - e->param[P_fed_gap_max]) +
+                         e->param[P_policy_rate_offset];
     }
     if (!s->usdcny_from_data && s->fx_reserves_usd > 0.0) {
         double pressure = (e->flow_fx_usd + e->flow_capital_usd) / s->fx_reserves_usd;

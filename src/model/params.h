@@ -110,6 +110,9 @@ normal utilisation is implied by wage_share_target)", \
     X(reserve_rate, 0.018, 0.0, 0.1, "per year", \
       "interest the PBOC pays on reserves", \
       "PBOC rate on required reserves (1.62%-1.89% in the 2000s)") \
+    X(policy_rate_offset, 0.0, -0.1, 0.1, "per year", \
+      "lever: added to the policy rate the PBOC chose (data) or its rule gives (a cut is negative)", \
+      "scenario lever; seed 000_50eaa6f3762a6cc3.txt discusses a 10 basis-point cut before the Fed") \
     X(natural_rate, 0.02, -0.05, 0.1, "per year", \
       "real policy rate of the rule at target inflation and normal utilisation", \
       "assumption") \
@@ -158,18 +161,18 @@ normal utilisation is implied by wage_share_target)", \
       "part of government spending paid as public wages", \
       "assumption") \
     /* ---- rest of the world -------------------------------------------- */ \
-    X(export_income_elasticity, 1.6, 0.0, 5.0, "elasticity", \
+    X(export_income_elasticity, 2.5, 0.0, 5.0, "elasticity", \
       "export volume response to foreign nominal GDP in dollars", \
-      "calibrated to exports 2000-2008 (data: exports_gs_usd)") \
+      "hand calibration on FX reserves 2000-2010 (data: fx_reserves_excl_gold_usd)") \
     X(export_price_elasticity, 1.5, 0.0, 5.0, "elasticity", \
       "export volume response to China's export price in dollars", \
       "assumption in the range of trade-elasticity estimates (1-2)") \
     X(tariff_elasticity, 2.0, 0.0, 10.0, "elasticity", \
       "export response to (1 + tariff)", \
       "assumption; trade-war studies find 2-4") \
-    X(wto_gain, 1.0, 0.0, 5.0, "fraction", \
+    X(wto_gain, 1.5, 0.0, 5.0, "fraction", \
       "rise in China's export market access phased in after WTO entry (2001-12)", \
-      "calibrated to exports 2002-2008 (data: exports_gs_usd)") \
+      "hand calibration on FX reserves 2000-2010 (data: fx_reserves_excl_gold_usd)") \
     X(wto_phase_months, 72.0, 1.0, 240.0, "months", \
       "months over which WTO market access is phased in", \
       "assumption: accession commitments ran to about 2007") \
@@ -179,9 +182,10 @@ normal utilisation is implied by wage_share_target)", \
     X(fdi_share, 0.003, 0.0, 0.05, "share of monthly GDP", \
       "foreign direct investment inflow at a zero interest differential", \
       "data: fdi_net_inflows_share_gdp (about 3-4% of GDP in the 2000s, per year)") \
-    X(capital_flow_rate, 0.02, 0.0, 1.0, "share of monthly GDP per unit of differential", \
-      "private capital inflow per point of interest differential net of expected depreciation", \
-      "calibrated: reserve sales of 2015-16 (data: fx_reserves_excl_gold_usd)")
+    X(capital_flow_rate, 0.5, 0.0, 5.0, "share of monthly GDP per unit of yearly differential", \
+      "private capital inflow per unit of interest differential net of expected depreciation", \
+      "rough calibration: about $1 trillion left in 2015-16 (data: fx_reserves_excl_gold_usd) \
+on a swing of some 5 points; to be fitted (issue 7)")
 /* clang-format on */
 
 typedef enum model_param_id {

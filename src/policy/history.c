@@ -55,6 +55,8 @@ void policy_apply(economy *e, int m)
     s->usdcny_from_data = m <= e->world.last_data_month[1];
     if (s->usdcny_from_data)
         s->usdcny = e->world.usdcny[m];
+    if (s->policy_rate_from_data)
+        s->policy_rate += e->param[P_policy_rate_offset];
     s->deposit_rate = s->policy_rate + e->param[P_deposit_spread];
     s->loan_rate = s->policy_rate + e->param[P_loan_spread];
     s->bond_rate = s->policy_rate + e->param[P_bond_spread];

@@ -1,0 +1,189 @@
+/*
+ * test_china.c: the China model's mechanisms, scenario against baseline, on a
+ * small run (2,000 households, 500 firms, 2000-01 to 2003-12). Each test
+ * changes one thing the outside world or policy decides and checks the sign of
+ * what DESIGN.md section 4 says must follow; the expected signs come from the
+ * mechanisms, not from a previous run. Also: every month closes exactly,
+ * results are identical run to run, and do not depend on the agent count
+ * beyond a small tolerance.
+ * Usage: test_china DATA_DIR
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "model/economy.h"
+
+static const char *data_dir;
+enum { YEARS = 4, SHOCK_MONTH = 24 }; /* shocks start in 2002-01 */
+
+static economy *build(int32_t n_households)
+{
+    economy_size size = {n_households, 500, 300, 2000, 12 * YEARS};
+    yf_diag d = {{0}, 0, 0, {0}};
+    economy *e = NULL;
+    if (economy_new(&e, &size, data_dir, &d) != YF_OK) {
+        fprintf(stderr, "economy_new: %s\n", d.message);
+        exit(2);
+    }
+    return e;
+}
+
+static bool run(economy *e)
+{
+    yf_status st = economy_run(e, e->size.n_months);
+    if (st != YF_OK)
+        fprintf(stderr, "run failed: %s\n", e->msg);
+    return st == YF_OK;
+}
+
+static const double *series_of(const economy *e, const char *name)
+{
+    for (int k = 0; k < e->n_series; k++)
+        if (strcmp(e->out[k].name, name) == 0)
+            return e->out[k].values;
+    fprintf(stderr, "no series '%s'\n", name);
+    exit(2);
+}
+
+/* Sum (or mean) of a series over the months after the shock. */
+static double after_shock(const economy *e, const char *name, bool mean)
+{
+    const double *v = series_of(e, name);
+    double s = 0.0;
+    for (int m = SHOCK_MONTH; m < e->size.n_months; m++)
+        s += v[m];
+    return mean ? s / (double)(e->size.n_months - SHOCK_MONTH) : s;
+}
+
+static economy *baseline;
+
+static void test_baseline_closes_and_is_plausible(void)
+{
+    baseline = build(2000);
+    CHECK(run(baseline));
+    CHECK(baseline->month == 12 * YEARS);
+    /* Loose sanity ranges from the data of 2000-2003 (not fitted values). */
+    double u = after_shock(baseline, "unemployment", true);
+    double saving = after_shock(baseline, "household_saving_rate", true);
+    CHECK(u > 0.0 && u < 0.15);
+    CHECK(saving > 0.15 && saving < 0.6);
+    const double *net[5] = {series_of(baseline, "net_lending_households"),
+                            series_of(baseline, "net_lending_firms"),
+                            series_of(baseline, "net_lending_government"),
+                            series_of(baseline, "net_lending_finance"),
+                            series_of(baseline, "net_lending_row")};
+    int off = 0;
+    for (int m = 0; m < baseline->month; m++) {
+        double sum = 0.0;
+        for (int k = 0; k < 5; k++)
+            sum += net[k][m];
+        off += fabs(sum) > 1e-9; /* shares of GDP summing exact integers */
+    }
+    CHECK(off == 0);
+}
+
+static void test_foreign_demand_collapse(void)
+{
+    economy *e = build(2000);
+    for (int d = 0; d < N_DESTINATIONS; d++)
+        for (int m = SHOCK_MONTH; m < e->size.n_months; m++)
+            e->world.foreign_gdp_usd[d][m] *= 0.7;
+    CHECK(run(e));
+    CHECK(after_shock(e, "exports_usd", false) < after_shock(baseline, "exports_usd", false));
+    CHECK(after_shock(e, "gdp_real", false) < after_shock(baseline, "gdp_real", false));
+    /* Fewer dollars for the PBOC to buy: lower reserves at the end. */
+    CHECK(series_of(e, "fx_reserves_usd")[e->month - 1] <
+          series_of(baseline, "fx_reserves_usd")[baseline->month - 1]);
+    /* Idle capacity lowers prices: lower utilisation and lower consumer prices. */
+    CHECK(after_shock(e, "utilisation", true) < after_shock(baseline, "utilisation", true));
+    CHECK(series_of(e, "cpi")[e->month - 1] < series_of(baseline, "cpi")[baseline->month - 1]);
+    economy_free(e);
+}
+
+static void test_us_tariff(void)
+{
+    economy *e = build(2000);
+    for (int m = SHOCK_MONTH; m < e->size.n_months; m++)
+        e->world.tariff[DEST_US][m] = 0.5;
+    CHECK(run(e));
+    CHECK(after_shock(e, "exports_usd", false) < after_shock(baseline, "exports_usd", false));
+    CHECK(after_shock(e, "gdp_real", false) < after_shock(baseline, "gdp_real", false));
+    economy_free(e);
+}
+
+static void test_pboc_cut_with_fed_unchanged(void)
+{
+    economy *e = build(2000);
+    e->param[P_policy_rate_offset] = -0.02;
+    CHECK(run(e));
+    /* A lower rate at home with the Fed unchanged: capital leaves, reserves fall. */
+    CHECK(series_of(e, "fx_reserves_usd")[e->month - 1] <
+          series_of(baseline, "fx_reserves_usd")[baseline->month - 1]);
+    CHECK(after_shock(e, "policy_rate", true) < after_shock(baseline, "policy_rate", true));
+    economy_free(e);
+}
+
+/* Real household consumption after the shock: consumption / CPI, summed. */
+static double real_consumption(const economy *e)
+{
+    const double *share = series_of(e, "consumption_share"), *gdp = series_of(e, "gdp_nominal"),
+                 *cpi = series_of(e, "cpi");
+    double c = 0.0;
+    for (int m = SHOCK_MONTH; m < e->month; m++)
+        c += share[m] * gdp[m] / cpi[m];
+    return c;
+}
+
+static void test_wage_share_raises_consumption(void)
+{
+    economy *e = build(2000);
+    e->param[P_wage_share_target] = 0.60;
+    CHECK(run(e));
+    CHECK(after_shock(e, "labour_share", true) > after_shock(baseline, "labour_share", true));
+    CHECK(real_consumption(e) > real_consumption(baseline));
+    economy_free(e);
+}
+
+static void test_deterministic(void)
+{
+    economy *e = build(2000);
+    CHECK(run(e));
+    bool same = true;
+    for (int k = 0; k < e->n_series; k++)
+        same = same && memcmp(e->out[k].values, baseline->out[k].values,
+                              sizeof(double) * (size_t)e->month) == 0;
+    CHECK(same);
+    economy_free(e);
+}
+
+/* Agents stand for shares of the population: 8,000 agents must tell the same
+ * macro story as 2,000 (households differ only by their rank quantiles). */
+static void test_agent_count(void)
+{
+    economy *e = build(8000);
+    CHECK(run(e));
+    double a = after_shock(e, "gdp_real", false), b = after_shock(baseline, "gdp_real", false);
+    CHECK(fabs(a / b - 1.0) < 0.01);
+    double ua = after_shock(e, "unemployment", true), ub = after_shock(baseline, "unemployment", true);
+    CHECK(fabs(ua - ub) < 0.005);
+    economy_free(e);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: test_china DATA_DIR\n");
+        return 2;
+    }
+    data_dir = argv[1];
+    test_baseline_closes_and_is_plausible();
+    test_foreign_demand_collapse();
+    test_us_tariff();
+    test_pboc_cut_with_fed_unchanged();
+    test_wage_share_raises_consumption();
+    test_deterministic();
+    test_agent_count();
+    economy_free(baseline);
+    return TEST_REPORT();
+}
