@@ -1,6 +1,9 @@
 /*
  * main.c: the yuanflow command, the only code that prints to the user or exits.
  *
+ *   yuanflow run [--to YEAR] [--households N] [--firms N] [--data DIR] [--csv FILE]
+ *                [--set NAME=VALUE]...
+ *   yuanflow params
  *   yuanflow demo MODEL [--periods N] [--step K] [--format markdown|csv]
  *                       [--set NAME=VALUE]... [--shock PERIOD:NAME=VALUE]...
  *   yuanflow version
@@ -24,6 +27,7 @@ enum { EXIT_RUN_FAILED = 1, EXIT_USAGE = 2, MAX_SETTINGS = 32 };
 
 static const char usage[] =
     "usage: yuanflow run [options]          run the China model (history from 2000)\n"
+    "       yuanflow params                 the China model's parameters (markdown)\n"
     "       yuanflow demo MODEL [options]   run a textbook model on the ledger\n"
     "       yuanflow version\n"
     "       yuanflow help\n"
@@ -414,6 +418,19 @@ static int run_china(const run_options *o)
     return rc;
 }
 
+/* The parameter table, as docs/model.md section 5 shows it. */
+static int print_params(void)
+{
+    printf("| parameter | default | range | unit | meaning | source or calibration target |\n"
+           "|---|--:|---|---|---|---|\n");
+    for (int k = 0; k < N_MODEL_PARAMS; k++) {
+        const model_param_info *p = &model_param_table[k];
+        printf("| `%s` | %g | [%g, %g] | %s | %s | %s |\n", p->name, p->value_default, p->min,
+               p->max, p->unit, p->doc, p->source);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -429,6 +446,8 @@ int main(int argc, char **argv)
         printf("yuanflow %s\n", YF_VERSION);
         return 0;
     }
+    if (strcmp(cmd, "params") == 0)
+        return print_params();
     if (strcmp(cmd, "run") == 0) {
         run_options o;
         int rc = parse_run(argc, argv, &o);
@@ -439,8 +458,8 @@ int main(int argc, char **argv)
         int rc = parse_demo(argc, argv, &o);
         return rc ? rc : run_demo(&o);
     }
-    const char *const commands[] = {"run", "demo", "version", "help"};
-    int k = names_nearest(cmd, commands, 4);
+    const char *const commands[] = {"run", "params", "demo", "version", "help"};
+    int k = names_nearest(cmd, commands, 5);
     if (k >= 0)
         return fail(EXIT_USAGE, "unknown command '%s' (did you mean '%s'?)", cmd, commands[k]);
     return fail(EXIT_USAGE, "unknown command '%s' (see 'yuanflow help')", cmd);
