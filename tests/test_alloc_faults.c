@@ -9,26 +9,9 @@
 #include <string.h>
 
 #include "harness.h"
+#include "alloc_fault.h"
 #include "ledger_fixture.h"
 
-static long calls, fail_at, live;
-
-static void *counting_realloc(void *ud, void *p, size_t size)
-{
-    (void)ud;
-    if (size == 0) {
-        if (p)
-            live--;
-        free(p);
-        return NULL;
-    }
-    if (++calls == fail_at)
-        return NULL;
-    void *q = realloc(p, size);
-    if (q && !p)
-        live++;
-    return q;
-}
 
 /* The ledger path: create, post, close, render. Returns true if it all worked. */
 static bool ledger_scenario(void)

@@ -14,6 +14,7 @@
 #include "core/core.h"
 #include "data/data.h"
 #include "harness.h"
+#include "alloc_fault.h"
 
 static const char *data_dir;
 
@@ -370,24 +371,6 @@ static void test_malformed(void)
 
 /* ---- allocation failures ------------------------------------------------------------ */
 
-static long calls, fail_at, live;
-
-static void *counting_realloc(void *ud, void *p, size_t size)
-{
-    (void)ud;
-    if (size == 0) {
-        if (p)
-            live--;
-        free(p);
-        return NULL;
-    }
-    if (++calls == fail_at)
-        return NULL;
-    void *q = realloc(p, size);
-    if (q && !p)
-        live++;
-    return q;
-}
 
 /* Load three real files, build a world path, load a bad file; true if all went as usual. */
 static bool data_scenario(void)

@@ -371,16 +371,11 @@ static void industries_init(economy *e, double gdp_month, const double *demand_m
     }
 }
 
-static double by_industry_share(const economy *e, int32_t f, int s_only)
-{
-    return e->fi.industry[f] == s_only || s_only < 0 ? e->fi.share[f] : 0.0;
-}
-
 static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
 {
     const int y0 = e->size.start_year;
     double gdp, m2, fx_usd, debt_share, credit_share, lf, unemployment, c_share, g_share, i_share;
-    double x_usd, m_usd, rate, growth;
+    double x_usd, rate, growth;
     yf_status st;
     if ((st = need(e, "gdp_nominal_lcu", y0, &gdp, diag)) != YF_OK ||
         (st = need(e, "m2_broad_money_lcu", y0, &m2, diag)) != YF_OK ||
@@ -394,11 +389,9 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
         (st = need(e, "government_consumption_share_gdp", y0, &g_share, diag)) != YF_OK ||
         (st = need(e, "gross_capital_formation_share_gdp", y0, &i_share, diag)) != YF_OK ||
         (st = need(e, "exports_gs_usd", y0, &x_usd, diag)) != YF_OK ||
-        (st = need(e, "imports_gs_usd", y0, &m_usd, diag)) != YF_OK ||
         (st = need(e, "policy_rate_cbrate", y0, &rate, diag)) != YF_OK ||
         (st = need(e, "gdp_real_growth", y0, &growth, diag)) != YF_OK)
         return st;
-    (void)m_usd;
     macro_state *m = &e->m;
     const double gdp_month = gdp / 12.0;
     m->usdcny = e->world.usdcny[0];
@@ -438,10 +431,6 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
     for (int s = 0; s < N_INDUSTRIES; s++)
         e->ind[s].demand_growth_expected = growth / 100.0;
     industries_init(e, gdp_month, demand, private_employment);
-    double capital = 0.0;
-    for (int s = 0; s < N_INDUSTRIES; s++)
-        capital += e->ind[s].capital_real;
-    (void)capital;
     m->productivity_growth = e->param[P_tfp_growth] + e->param[P_verdoorn] * growth / 100.0;
     double tariff;
     m->tariff_china = data_annual(e->annual, "china_applied_tariff_weighted_mean", y0, &tariff)
@@ -479,8 +468,9 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
         return YF_ERR_NUMERIC;
     if ((st = open_claims(e, I_DEPOSITS, HH, hhw, dep_h, bank_of_household)) != YF_OK)
         return st;
+    /* Firms' deposits and loans in proportion to their sales. */
     for (int32_t f = 0; f < e->fi.n; f++)
-        e->fi.weight[f] = by_industry_share(e, f, -1) * e->ind[e->fi.industry[f]].sales;
+        e->fi.weight[f] = e->fi.share[f] * e->ind[e->fi.industry[f]].sales;
     if ((st = open_claims(e, I_DEPOSITS, FIRM, e->fi.weight, dep_f, bank_of_firm)) != YF_OK)
         return st;
     if ((st = open_claims(e, I_DEPOSITS, LG, e->city_weight, dep_lg, bank_of_city)) != YF_OK)

@@ -120,7 +120,6 @@ typedef struct macro_state {
     double stimulus_per_month;/* extra central spending on construction, yuan */
     double last_central_revenue; /* central tax revenue last month, yuan */
     double last_local_revenue;   /* local revenue last month, yuan */
-    double capital_per_worker0;  /* economy-wide real capital per worker, first month */
     double productivity_growth;  /* smoothed growth of average productivity, per year */
     double wage0;                /* the first month's wage (real public output) */
     double tariff_china;         /* China's own tariff on imports, fraction */
@@ -158,7 +157,7 @@ typedef struct economy {
     double lg_purchases, lg_wages;
     /* Flows of the month being built, yuan (for series and next month's rules). */
     double flow_consumption, flow_government, flow_investment, flow_exports, flow_imports;
-    double flow_wages, flow_public_wages, flow_taxes, flow_income_households, flow_deficit;
+    double flow_wages, flow_public_wages, flow_income_households, flow_deficit;
     double flow_fx_usd, flow_capital_usd, flow_interest_fx, flow_pit, flow_central_revenue;
     double flow_local_revenue, flow_benefits, flow_transfers;
     int n_series;

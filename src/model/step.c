@@ -28,7 +28,7 @@ static void reset_flows(economy *e)
 {
     e->flow_consumption = e->flow_government = e->flow_investment = 0.0;
     e->flow_exports = e->flow_imports = e->flow_wages = e->flow_public_wages = 0.0;
-    e->flow_taxes = e->flow_income_households = e->flow_deficit = 0.0;
+    e->flow_income_households = e->flow_deficit = 0.0;
     e->flow_fx_usd = e->flow_capital_usd = e->flow_interest_fx = e->flow_pit = 0.0;
     e->flow_central_revenue = e->flow_local_revenue = e->flow_benefits = 0.0;
 }
