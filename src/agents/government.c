@@ -197,16 +197,11 @@ static yf_status purchases(economy *e)
     return YF_OK;
 }
 
-/* Transfers to the cities, smaller cities (poorer) getting more per head. */
+/* Transfers to the cities by their fixed weights (city_transfer_weight). */
 static yf_status transfers(economy *e)
 {
-    const int32_t n = e->size.cities;
-    double weights[1024];
-    double *w = n <= 1024 ? weights : e->city_weight; /* more cities: by population only */
-    if (n <= 1024)
-        for (int32_t c = 0; c < n; c++)
-            w[c] = e->city_weight[c] * (1.0 + (double)c / (double)n);
-    if (!economy_apportion(e, e->flow_transfers, w, n, e->city_amount, "transfers"))
+    if (!economy_apportion(e, e->flow_transfers, e->city_transfer_weight, e->size.cities,
+                           e->city_amount, "transfers"))
         return YF_ERR_NUMERIC;
     yf_status st = ledger_pay_to_each(e->L, F_CENTRAL_TO_LOCAL_TRANSFERS, ledger_acct(CG, 0), LG,
                                       e->city_amount);

@@ -127,6 +127,7 @@ static bool alloc_agents(economy *e)
          alloc_money(&f->amount, f->n) && alloc_money(&f->amount2, f->n);
     ok = ok && alloc_doubles(&e->city_weight, e->size.cities) &&
          alloc_doubles(&e->city_budget, e->size.cities) &&
+         alloc_doubles(&e->city_transfer_weight, e->size.cities) &&
          alloc_money(&e->city_amount, e->size.cities) &&
          (e->city_bank = yf_calloc((size_t)e->size.cities, sizeof(int32_t))) != NULL;
     return ok;
@@ -141,7 +142,8 @@ void economy_free(economy *e)
     double *d[] = {h->rank,        h->skill,          h->equity_weight, h->exposure,
                    h->employed,    h->income_expected, h->income,        h->weight,
                    f->share,       f->capital_real,   f->profit,        f->weight,
-                   e->city_weight, e->city_budget, h->consumption_plan, h->wage_income,
+                   e->city_weight, e->city_budget, e->city_transfer_weight,
+                   h->consumption_plan, h->wage_income,
                    f->revenue,
                    f->costs};
     for (size_t k = 0; k < sizeof d / sizeof *d; k++)
@@ -215,8 +217,11 @@ static void households_init(economy *e)
     double total = 0.0;
     for (int32_t c = 0; c < nc; c++)
         total += e->city_weight[c] = 1.0 / (double)(c + 1);
-    for (int32_t c = 0; c < nc; c++)
+    for (int32_t c = 0; c < nc; c++) {
         e->city_weight[c] /= total;
+        /* Cities are ordered by size; a smaller city gets up to twice as much per head. */
+        e->city_transfer_weight[c] = e->city_weight[c] * (1.0 + (double)c / (double)nc);
+    }
     for (int32_t k = 0; k < h->n; k++) {
         double pos = ((double)(((int64_t)k * 7919) % h->n) + 0.5) / (double)h->n, cum = 0.0;
         int32_t c = 0;

@@ -148,6 +148,8 @@ typedef struct economy {
     int64_t *city_amount; /* scratch: yuan per city */
     int32_t *city_bank;   /* bank of each local government */
     double *city_budget;  /* each city's planned purchases this month, yuan */
+    double *city_transfer_weight; /* share of central transfers: more per head for smaller
+                                   * (poorer) cities, fixed */
     double exports_usd_base;   /* exports in the first month, dollars per month */
     double export_demand_usd;  /* this month's export demand, dollars */
     double price_export0;      /* export price index in the first month */
