@@ -17,16 +17,27 @@
 static const char *data_dir;
 enum { YEARS = 4, SHOCK_MONTH = 24 }; /* shocks start in 2002-01 */
 
-static economy *build(int32_t n_households)
+/* A run with the default parameters except `name` = `value` (name NULL: none). */
+static economy *build_with(int32_t n_households, const char *name, double value)
 {
     economy_size size = {n_households, 500, 300, 2000, 12 * YEARS};
     yf_diag d = {{0}, 0, 0, {0}};
+    double param[N_MODEL_PARAMS];
+    for (int k = 0; k < N_MODEL_PARAMS; k++)
+        param[k] = model_param_table[k].value_default;
+    if (name)
+        param[model_param_find(name)] = value;
     economy *e = NULL;
-    if (economy_new(&e, &size, data_dir, &d) != YF_OK) {
+    if (economy_new(&e, &size, data_dir, param, &d) != YF_OK) {
         fprintf(stderr, "economy_new: %s\n", d.message);
         exit(2);
     }
     return e;
+}
+
+static economy *build(int32_t n_households)
+{
+    return build_with(n_households, NULL, 0.0);
 }
 
 static bool run(economy *e)
@@ -145,6 +156,29 @@ static void test_wage_share_raises_consumption(void)
     economy_free(e);
 }
 
+/* Growth of the average wage from the first month to the last. */
+static double wage_growth(const economy *e)
+{
+    const double *w = series_of(e, "wage");
+    return w[e->month - 1] / w[0];
+}
+
+/* Lewis: in a demand boom, migration from a rural reserve keeps urban labour
+ * elastic, so wages rise less than in an economy without a reserve. */
+static void test_rural_reserve_holds_wages_in_a_boom(void)
+{
+    economy *with = build(2000), *without = build_with(2000, "rural_surplus", 0.0);
+    economy *both[2] = {with, without};
+    for (int k = 0; k < 2; k++)
+        for (int d = 0; d < N_DESTINATIONS; d++)
+            for (int m = SHOCK_MONTH; m < both[k]->size.n_months; m++)
+                both[k]->world.foreign_gdp_usd[d][m] *= 1.6;
+    CHECK(run(with) && run(without));
+    CHECK(wage_growth(with) < wage_growth(without));
+    economy_free(with);
+    economy_free(without);
+}
+
 static void test_deterministic(void)
 {
     economy *e = build(2000);
@@ -182,6 +216,7 @@ int main(int argc, char **argv)
     test_us_tariff();
     test_pboc_cut_with_fed_unchanged();
     test_wage_share_raises_consumption();
+    test_rural_reserve_holds_wages_in_a_boom();
     test_deterministic();
     test_agent_count();
     economy_free(baseline);

@@ -39,18 +39,12 @@ void government_plan(economy *e)
     const double revenue = s->last_central_revenue;
     double deficit = e->param[P_deficit_ratio] * economy_gdp_12m(e) / 12.0;
     if (e->param[P_fiscal_rule] >= 0.5 && inflation_12m(e) < e->param[P_inflation_ceiling]) {
-        double utilisation = 0.0, weight = 0.0;
-        for (int i = 0; i < N_INDUSTRIES; i++) {
-            utilisation += e->ind[i].utilisation * e->ind[i].sales;
-            weight += e->ind[i].sales;
-        }
-        utilisation = weight > 0.0 ? utilisation / weight : e->param[P_u_normal];
-        deficit += e->param[P_gap_deficit] * fmax(0.0, e->param[P_u_normal] - utilisation) *
-                   s->gdp_month;
+        deficit += e->param[P_gap_deficit] *
+                   fmax(0.0, e->param[P_u_normal] - economy_demand_pressure(e)) * s->gdp_month;
     }
     const double transfers = e->param[P_transfer_share] * revenue;
     const double benefits =
-        e->param[P_benefit_ratio] * s->wage * s->unemployment * s->labour_force;
+        e->param[P_benefit_ratio] * s->wage * s->unemployment * s->urban_labour_force;
     const double interest = fmax(0.0, s->bond_rate) / 12.0 * central_bonds(e);
     const double spending = fmax(0.0, revenue + deficit - transfers - benefits - interest);
     const double wage_share = e->param[P_public_wage_share];

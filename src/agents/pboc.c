@@ -22,16 +22,11 @@ static void rules_after_data(economy *e, int m)
 {
     macro_state *s = &e->m;
     if (!s->policy_rate_from_data) {
-        double utilisation = 0.0, weight = 0.0;
-        for (int i = 0; i < N_INDUSTRIES; i++) {
-            utilisation += e->ind[i].utilisation * e->ind[i].sales;
-            weight += e->ind[i].sales;
-        }
-        utilisation = weight > 0.0 ? utilisation / weight : e->param[P_u_normal];
+        const double pressure = economy_demand_pressure(e);
         double inflation = s->inflation_expected;
         double rule = e->param[P_natural_rate] + inflation +
                       e->param[P_taylor_inflation] * (inflation - e->param[P_inflation_target]) +
-                      e->param[P_taylor_gap] * (utilisation - e->param[P_u_normal]);
+                      e->param[P_taylor_gap] * (pressure - e->param[P_u_normal]);
         s->policy_rate = fmax(rule, e->world.fed_funds[m] - e->param[P_fed_gap_max]) +
                          e->param[P_policy_rate_offset];
     }

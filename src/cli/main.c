@@ -314,8 +314,11 @@ static int parse_run(int argc, char **argv, run_options *o)
     return 0;
 }
 
-static int apply_model_settings(economy *e, const run_options *o)
+/* The run's parameters: defaults, then each --set in order (checked). */
+static int model_settings(double *param, const run_options *o)
 {
+    for (int k = 0; k < N_MODEL_PARAMS; k++)
+        param[k] = model_param_table[k].value_default;
     for (int k = 0; k < o->n_settings; k++) {
         const setting *st = &o->settings[k];
         int p = model_param_find(st->name);
@@ -332,7 +335,7 @@ static int apply_model_settings(economy *e, const run_options *o)
         if (!(st->value >= info->min && st->value <= info->max))
             return fail(EXIT_USAGE, "parameter '%s' must be in [%g, %g] (%s), got %g", st->name,
                         info->min, info->max, info->unit, st->value);
-        e->param[p] = st->value;
+        param[p] = st->value;
     }
     return 0;
 }
@@ -403,12 +406,15 @@ static int run_china(const run_options *o)
     economy_size size = {o->households, o->firms, 300, 2000, (o->to_year - 2000 + 1) * 12};
     yf_diag d = {{0}, 0, 0, {0}};
     economy *e = NULL;
-    if (economy_new(&e, &size, o->data_dir, &d) != YF_OK) {
+    double param[N_MODEL_PARAMS];
+    int rc = model_settings(param, o);
+    if (rc != 0)
+        return rc;
+    if (economy_new(&e, &size, o->data_dir, param, &d) != YF_OK) {
         fprintf(stderr, "%s%s\n", d.path[0] ? "" : "yuanflow: error: ", d.message);
         return EXIT_USAGE;
     }
-    int rc = apply_model_settings(e, o);
-    if (rc == 0 && economy_run(e, size.n_months) != YF_OK)
+    if (economy_run(e, size.n_months) != YF_OK)
         rc = fail(EXIT_RUN_FAILED, "%s", e->msg);
     if (e->month >= 12)
         print_run_table(e);

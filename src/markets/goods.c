@@ -31,7 +31,8 @@ static void labour_constraint(economy *e)
     for (int s = 0; s < N_INDUSTRIES; s++)
         needed += e->ind[s].output * (1.0 - e->ind[s].import_content) / e->ind[s].productivity;
     const double public_jobs = (e->plan_public_wages_central + e->lg_wages) / e->m.wage;
-    const double available = e->param[P_max_employment] * e->m.labour_force - public_jobs;
+    const double available = e->param[P_max_employment] * e->m.urban_labour_force - public_jobs;
+    e->m.labour_gap = 1.0 - (needed + public_jobs) / e->m.urban_labour_force;
     if (needed <= available || needed <= 0.0)
         return;
     const double scale = fmax(0.0, available) / needed;
@@ -62,18 +63,34 @@ void goods_market_clear(economy *e)
         x->rationing = real > 0.0 ? x->output / real : 1.0;
         x->sales = x->output * x->price;
         x->utilisation = capacity > 0.0 ? x->output / capacity : 0.0;
+        x->demand_pressure = capacity > 0.0 ? real / capacity : 0.0;
         /* Expected demand and its growth adapt to what was asked this month. */
         double before = x->demand_expected;
         x->demand_expected += e->param[P_expectation_speed] * (real - x->demand_expected);
         if (before > 0.0) {
             double growth = pow(x->demand_expected / before, 12.0) - 1.0;
             x->demand_growth_expected +=
-                e->param[P_expectation_speed] * (growth - x->demand_growth_expected);
+                e->param[P_growth_expectation_speed] * (growth - x->demand_growth_expected);
         }
         double m0 = industry_table[s].import_content;
         x->import_content = fmin(0.9, m0 * pow(e0 / e->m.usdcny, e->param[P_import_elasticity]));
     }
     labour_constraint(e);
+    /* Realised output and its growth, smoothed: the learning that drives
+     * productivity (Kaldor-Verdoorn) comes from what was produced, not from
+     * demand that capacity or workers could not meet. */
+    for (int s = 0; s < N_INDUSTRIES; s++) {
+        industry_state *x = &e->ind[s];
+        double before = x->output_expected;
+        if (before <= 0.0) {
+            x->output_expected = x->output;
+            continue;
+        }
+        x->output_expected += e->param[P_expectation_speed] * (x->output - before);
+        double growth = pow(x->output_expected / before, 12.0) - 1.0;
+        x->output_growth_expected +=
+            e->param[P_growth_expectation_speed] * (growth - x->output_growth_expected);
+    }
 }
 
 void goods_set_prices(economy *e)
@@ -84,7 +101,7 @@ void goods_set_prices(economy *e)
         industry_state *x = &e->ind[s];
         const double m = x->import_content;
         double markup = 1.0 / (ws * (1.0 - m) + m) - 1.0 +
-                        e->param[P_markup_utilisation] * (x->utilisation - e->param[P_u_normal]);
+                        e->param[P_markup_utilisation] * (x->demand_pressure - e->param[P_u_normal]);
         double unit_cost = e->m.wage * (1.0 - m) / x->productivity + m * e_rel;
         double target = (1.0 + fmax(0.0, markup)) * unit_cost;
         x->price += e->param[P_price_speed] * (target - x->price);

@@ -6,9 +6,11 @@
  *
  *   N = sum_s Y_s (1 - m_s) / lambda_s + public wages / w,   u = 1 - N / LF,
  *
- * with the labour force LF from the data (interpolated within years, held after
- * the last year). Unemployment falls more on poorer households: agent k's
- * employed share is 1 - u x_k, with exposure x_k = 2 (1 - r_k).
+ * with the urban labour force LF_u = LF - R: the labour force LF from the data
+ * (interpolated within years, held after the last year) less the rural reserve R
+ * (surplus farm workers outside the money economy, who migrate to urban work).
+ * Non-employment falls more on poorer households: agent k's paid share is
+ * 1 - (1 - N / LF) x_k, with exposure x_k = 2 (1 - r_k).
  *
  * Labour productivity follows the Kaldor-Verdoorn law: it grows at tfp_growth
  * plus verdoorn times the expected growth of the industry's real demand g_e,
@@ -20,7 +22,15 @@
  * employment.
  * Wages grow with expected inflation, productivity and the labour market:
  *
- *   g_w = pi_e + g_lambda + wage_phillips (u_ref - u)     (per year)
+ *   g_w = pi_e + g_lambda + wage_phillips (u_ref - u_d)     (per year)
+ *
+ * where u_d = 1 - (workers demand needs) / LF_u is unemployment net of unfilled
+ * vacancies: when output is rationed for want of workers it falls below the
+ * measured rate (even below zero), so a labour shortage raises wages instead of
+ * hiding behind the frictional floor max_employment.
+ *
+ * with expected inflation partly anchored on the target:
+ *   pi_e = anchor pi* + (1 - anchor) pi_a,  pi_a += speed (pi - pi_a).
  */
 #include <math.h>
 
@@ -39,9 +49,24 @@ static double labour_force(const economy *e, int m)
     return a + (b - a) * (double)(m % 12) / 12.0;
 }
 
+/*
+ * The labour force follows the data; its change is shared between the urban
+ * force and the rural reserve in proportion. Migration from the reserve to
+ * urban jobs runs when urban unemployment net of vacancies (labour_gap) is below
+ * u_reference, faster the tighter the urban market (Lewis 1954): while the reserve lasts, labour is
+ * elastic and wages grow with productivity; once it is spent, tight markets
+ * raise wages.
+ */
 void labour_force_update(economy *e, int m)
 {
-    e->m.labour_force = labour_force(e, m);
+    macro_state *s = &e->m;
+    const double total = labour_force(e, m);
+    const double scale = s->labour_force > 0.0 ? total / s->labour_force : 1.0;
+    s->labour_force = total;
+    s->rural_reserve *= scale;
+    const double tightness = fmin(1.0, fmax(0.0, 1.0 - s->labour_gap / e->param[P_u_reference]));
+    s->rural_reserve -= e->param[P_migration_rate] / 12.0 * tightness * s->rural_reserve;
+    s->urban_labour_force = total - s->rural_reserve;
 }
 
 void labour_market_clear(economy *e)
@@ -53,10 +78,13 @@ void labour_market_clear(economy *e)
         x->employment = x->output * (1.0 - x->import_content) / x->productivity;
         employment += x->employment;
     }
-    s->unemployment = fmin(0.95, fmax(0.0, 1.0 - employment / s->labour_force));
+    s->unemployment = fmin(0.95, fmax(0.0, 1.0 - employment / s->urban_labour_force));
+    /* Households stand for the whole labour force, the rural reserve included:
+     * an agent's paid share is 1 - (non-employed share of all workers) x_k. */
+    const double idle = fmin(0.95, fmax(0.0, 1.0 - employment / s->labour_force));
     households *h = &e->hh;
     for (int32_t k = 0; k < h->n; k++)
-        h->employed[k] = fmin(1.0, fmax(0.0, 1.0 - s->unemployment * h->exposure[k]));
+        h->employed[k] = fmin(1.0, fmax(0.0, 1.0 - idle * h->exposure[k]));
     s->unemployment_expected +=
         e->param[P_expectation_speed] * (s->unemployment - s->unemployment_expected);
 }
@@ -70,7 +98,7 @@ void labour_set_wage(economy *e, int m)
         industry_state *x = &e->ind[i];
         before += x->productivity * x->employment;
         x->productivity *=
-            1.0 + (e->param[P_tfp_growth] + e->param[P_verdoorn] * x->demand_growth_expected) /
+            1.0 + (e->param[P_tfp_growth] + e->param[P_verdoorn] * x->output_growth_expected) /
                       12.0;
         after += x->productivity * x->employment;
     }
@@ -82,8 +110,10 @@ void labour_set_wage(economy *e, int m)
     double year_ago = s->cpi_lag12[m % 12];
     double inflation = s->cpi / year_ago - 1.0;
     s->cpi_lag12[m % 12] = s->cpi;
-    s->inflation_expected += e->param[P_expectation_speed] * (inflation - s->inflation_expected);
+    s->inflation_adaptive += e->param[P_expectation_speed] * (inflation - s->inflation_adaptive);
+    const double anchor = e->param[P_inflation_anchor];
+    s->inflation_expected = anchor * e->param[P_inflation_target] + (1.0 - anchor) * s->inflation_adaptive;
     double growth = s->inflation_expected + s->productivity_growth +
-                    e->param[P_wage_phillips] * (e->param[P_u_reference] - s->unemployment);
+                    e->param[P_wage_phillips] * (e->param[P_u_reference] - s->labour_gap);
     s->wage *= 1.0 + growth / 12.0;
 }

@@ -85,6 +85,16 @@ double economy_workers_per_household(const economy *e)
     return e->m.labour_force / (double)e->hh.n;
 }
 
+double economy_demand_pressure(const economy *e)
+{
+    double pressure = 0.0, weight = 0.0;
+    for (int s = 0; s < N_INDUSTRIES; s++) {
+        pressure += e->ind[s].demand_pressure * e->ind[s].sales;
+        weight += e->ind[s].sales;
+    }
+    return weight > 0.0 ? pressure / weight : e->param[P_u_normal];
+}
+
 double economy_gdp_12m(const economy *e)
 {
     double s = 0.0;
@@ -402,7 +412,9 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
     m->usdcny = e->world.usdcny[0];
     m->usdcny_lag12 = m->usdcny;
     m->labour_force = lf;
-    m->unemployment = m->unemployment_expected = unemployment / 100.0;
+    m->rural_reserve = e->param[P_rural_surplus] * lf;
+    m->urban_labour_force = lf - m->rural_reserve;
+    m->unemployment = m->unemployment_expected = m->labour_gap = unemployment / 100.0;
     m->policy_rate = rate / 100.0;
     m->cpi = 1.0;
     for (int k = 0; k < 12; k++) {
@@ -411,7 +423,8 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
         m->cpi_lag12[k] = 1.0;
     }
     m->gdp_month = m->gdp_real_month = gdp_month;
-    m->inflation_expected = 0.0;
+    m->inflation_adaptive = 0.0;
+    m->inflation_expected = e->param[P_inflation_anchor] * e->param[P_inflation_target];
     /* Demand by component in the first month; exports in yuan at the managed rate. */
     double demand[N_DEMANDS];
     demand[D_CONSUMPTION] = c_share / 100.0 * gdp_month;
@@ -419,7 +432,7 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
     demand[D_INVESTMENT] = i_share / 100.0 * gdp_month;
     demand[D_EXPORTS] = x_usd / 12.0 * m->usdcny;
     e->exports_usd_base = x_usd / 12.0;
-    const double employment = lf * (1.0 - m->unemployment);
+    const double employment = m->urban_labour_force * (1.0 - m->unemployment);
     /* The wage that gives firms' wages the target share of their value added,
      * with public employment being the public wage bill at that wage:
      * w (E - PW / w) = ws VA, so w = (ws VA + PW) / E. */
@@ -434,7 +447,7 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
     m->wage = m->wage0 = (e->param[P_wage_share_target] * va + public_wages) / employment;
     const double private_employment = employment - public_wages / m->wage;
     for (int s = 0; s < N_INDUSTRIES; s++)
-        e->ind[s].demand_growth_expected = growth / 100.0;
+        e->ind[s].demand_growth_expected = e->ind[s].output_growth_expected = growth / 100.0;
     industries_init(e, gdp_month, demand, private_employment);
     m->productivity_growth = e->param[P_tfp_growth] + e->param[P_verdoorn] * growth / 100.0;
     double tariff;
@@ -444,18 +457,15 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
     /* Expected disposable income: the household's wage at full employment of its
      * workers plus a seventh for interest and dividends (assumption; expectations
      * adapt within months). */
-    const double workers = lf / (double)e->hh.n;
+    const double paid_workers = employment / (double)e->hh.n;
     for (int32_t k = 0; k < e->hh.n; k++)
-        e->hh.income_expected[k] = 1.15 * m->wage * workers * (1.0 - m->unemployment) *
-                                   e->hh.skill[k];
+        e->hh.income_expected[k] = 1.15 * m->wage * paid_workers * e->hh.skill[k];
     m->fx_reserves_usd = fx_usd;
     double tax_share;
     if ((st = need(e, "general_govt_tax_revenue_share_gdp", y0, &tax_share, diag)) != YF_OK)
         return st;
     /* Central revenue before the first month: half of the tax take (tax sharing). */
     m->last_central_revenue = 0.5 * tax_share / 100.0 * gdp_month;
-    for (int s = 0; s < N_INDUSTRIES; s++)
-        e->ind[s].demand_growth_expected = growth / 100.0;
 
     /* Claims. Each call posts a total apportioned over the holders. */
     const double *hhw = e->hh.weight;
@@ -604,7 +614,7 @@ static yf_status load_data(economy *e, const char *dir, yf_diag *diag)
 }
 
 yf_status economy_new(economy **out, const economy_size *size, const char *data_dir,
-                      yf_diag *diag)
+                      const double *param, yf_diag *diag)
 {
     *out = NULL;
     if (size->households < 10 || size->firms < N_INDUSTRIES || size->cities < N_TIERS ||
@@ -620,7 +630,7 @@ yf_status economy_new(economy **out, const economy_size *size, const char *data_
     e->size = *size;
     e->n_banks = N_BANKS_NATIONAL + N_TIERS;
     for (int k = 0; k < N_MODEL_PARAMS; k++)
-        e->param[k] = model_param_table[k].value_default;
+        e->param[k] = param ? param[k] : model_param_table[k].value_default;
     int32_t agents[N_CHINA_SECTORS] = {0};
     agents[HH] = size->households;
     agents[FIRM] = size->firms;

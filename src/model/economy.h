@@ -84,6 +84,8 @@ typedef struct industry_state {
     double productivity;     /* real output per worker per month */
     double demand_expected;  /* expected real demand per month */
     double demand_growth_expected; /* expected growth of real demand, per year */
+    double output_expected;  /* smoothed real output per month (what was produced) */
+    double output_growth_expected; /* smoothed growth of real output, per year (Verdoorn) */
     double demand[N_DEMANDS];/* nominal demand planned this month, yuan */
     double rationing;        /* delivered / demanded this month, <= 1 */
     double output;           /* real output this month */
@@ -91,19 +93,26 @@ typedef struct industry_state {
     double employment;       /* workers */
     double import_content;   /* share of sales paid abroad for inputs, this month */
     double utilisation;      /* output / capacity */
+    double investment_share; /* investment over expected real demand (supermultiplier h) */
+    double demand_pressure;  /* real demand / capacity, before any rationing */
     double capital_coefficient; /* capital per unit of capacity (real sales per month), fixed */
     double investment_real;  /* investment planned this month, real */
-    double investment_share; /* investment over expected real demand (supermultiplier h) */
     double productivity0;    /* productivity in the first month */
 } industry_state;
 
 /* The macro state carried from month to month. */
 typedef struct macro_state {
     double wage;              /* average wage, yuan per worker per month */
-    double labour_force;      /* workers */
-    double unemployment;      /* fraction of the labour force */
+    double labour_force;      /* workers, total (data) */
+    double rural_reserve;     /* of which surplus rural workers outside the money economy */
+    double urban_labour_force;/* labour_force - rural_reserve: who looks for paid work */
+    double unemployment;      /* fraction of the urban labour force */
+    double labour_gap;        /* 1 - workers demand would need / urban labour force: the
+                                 unemployment rate net of unfilled vacancies (below zero
+                                 when demand needs more workers than there are) */
     double unemployment_expected;
-    double inflation_expected;/* per year */
+    double inflation_expected;/* per year: anchored and adaptive parts together */
+    double inflation_adaptive;/* per year: the part learnt from past inflation */
     double policy_rate;       /* per year */
     double deposit_rate, loan_rate, bond_rate; /* per year */
     double usdcny;            /* yuan per dollar (managed rate) */
@@ -171,10 +180,14 @@ typedef struct economy {
 /* ---- lifecycle (economy.c) ------------------------------------------------ */
 
 /* Build a run: load the data in `data_dir`, the world paths, the agents and the
- * opening balance sheet of January of size.start_year. */
+ * opening balance sheet of January of size.start_year. `param` (N_MODEL_PARAMS
+ * values, already range-checked; NULL for the defaults) is used from the opening
+ * balance sheet on: parameters such as capital_output or rural_surplus shape the
+ * opening state, so they must be set here, not after. */
 YF_MUST_CHECK yf_status economy_new(economy **out,
                                     const economy_size *size,
                                     const char *data_dir,
+                                    const double *param,
                                     yf_diag *diag);
 void economy_free(economy *e);
 
@@ -218,6 +231,10 @@ void firms_receipt_weights(economy *e, const double *by_industry);
 /* ---- helpers shared by the stages (economy.c, series.c) ------------------- */
 
 double economy_gdp_12m(const economy *e);
+
+/* Sales-weighted demand pressure of the industries (real demand over capacity):
+ * the output-gap signal of the fiscal and monetary rules. */
+double economy_demand_pressure(const economy *e);
 /* If st is not YF_OK, write "YYYY-MM: what: ledger message" to e->msg. */
 yf_status economy_post(economy *e, yf_status st, const char *what);
 /* Round a behavioural amount to yuan; a NaN, infinity or negative amount stops

@@ -28,6 +28,18 @@
     X(u_reference, 0.04, 0.0, 0.5, "fraction", \
       "unemployment rate at which precautionary saving is neutral", \
       "data: unemployment_rate_ilo around 2000") \
+    X(rural_surplus, 0.25, 0.0, 0.6, "share of the labour force in 2000", \
+      "surplus rural labour: workers outside the money economy who migrate to urban jobs (Lewis reserve)", \
+      "estimates of 150-200 million surplus rural workers around 2000 (Cai Fang's work on the Lewis turning point)") \
+    X(migration_rate, 0.25, 0.0, 2.0, "share of the reserve per year", \
+      "speed of rural-urban migration when urban unemployment is zero (none at u_reference or above)", \
+      "calibrated: migrant workers rose by about 10 million a year in 2000-2015 (NBS migrant worker survey)") \
+    X(inflation_anchor, 0.5, 0.0, 1.0, "share", \
+      "weight of the inflation target in expected inflation (the rest adapts to past inflation)", \
+      "calibrated: CPI inflation returns to 2-3% after the 2008 and 2011 peaks (data: cpi_inflation)") \
+    X(growth_expectation_speed, 0.02, 0.0, 1.0, "share of the gap closed per month", \
+      "speed at which expected trend growth of demand and output (investment, Verdoorn) adapts", \
+      "assumption: trend growth is learnt over years (half-life near three years); a fast speed makes the accelerator unstable (Harrod)") \
     X(expectation_speed, 0.15, 0.0, 1.0, "share of the gap closed per month", \
       "speed of adaptive expectations (income, unemployment, demand, inflation)", \
       "assumption; a half-life of about four months") \
@@ -56,8 +68,8 @@
     X(depreciation, 0.06, 0.0, 0.3, "per year", \
       "depreciation rate of productive capital", \
       "data: pwt_depreciation_rate (about 0.05-0.06)") \
-    X(max_employment, 0.97, 0.5, 1.0, "share of the labour force", \
-      "most of the labour force that can be employed (frictions): output is rationed beyond it", \
+    X(max_employment, 0.97, 0.5, 1.0, "share of the urban labour force", \
+      "most of the urban labour force that can be employed (frictions): output is rationed beyond it", \
       "assumption: unemployment rarely below 3% (data: unemployment_rate_ilo)") \
     X(u_normal, 0.85, 0.3, 1.0, "fraction of capacity", \
       "capacity utilisation firms aim for", \
