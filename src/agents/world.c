@@ -3,9 +3,12 @@
  *
  * Export demand, in dollars, by destination d (US, EU, rest):
  *
- *   X_d = X0 s_d (Y_d / Y_d0)^eta_Y ((1 + tau_d0) / (1 + tau_d))^eta_tau
- *         * (P_x / P_x0 * e0 / e)^(-eps) * wto
+ *   X_d = X0 s_d (Y_d / Y_d0)^eta_Y (G_d / G_d_trend)^eta_c
+ *         * ((1 + tau_d0) / (1 + tau_d))^eta_tau (P_x / P_x0 * e0 / e)^(-eps) * wto
  *
+ * G_d is the year-on-year growth factor of Y_d and G_d_trend its slowly learnt
+ * trend: in a slump, trade falls by more than income (the cycle term), and the
+ * term is neutral on the trend (and in the first year, before G_d exists).
  * with Y_d the destination's nominal GDP in dollars (data), tau_d the tariff on
  * China's exports, P_x China's export price in yuan, e the managed rate (yuan
  * per dollar) and wto the market access phased in after 2001-12. Exports are
@@ -35,6 +38,20 @@ static double export_price(const economy *e)
     return p;
 }
 
+/* (G_d / G_d_trend)^eta_c, learning the trend as it goes. */
+static double cycle(economy *e, int d, int m)
+{
+    if (m < 12)
+        return 1.0;
+    const double *y = e->world.foreign_gdp_usd[d];
+    const double growth = y[m] / y[m - 12];
+    double *trend = &e->foreign_growth_trend[d];
+    if (*trend <= 0.0)
+        *trend = growth;
+    *trend += e->param[P_growth_expectation_speed] * (growth - *trend);
+    return pow(growth / *trend, e->param[P_export_cycle_elasticity]);
+}
+
 void world_update(economy *e, int m)
 {
     const world_path *w = &e->world;
@@ -49,7 +66,8 @@ void world_update(economy *e, int m)
     for (int d = 0; d < N_DESTINATIONS; d++) {
         double income = w->foreign_gdp_usd[d][m] / w->foreign_gdp_usd[d][0];
         double tariff = (1.0 + w->tariff[d][0]) / (1.0 + w->tariff[d][m]);
-        x += export_destination_share[d] * pow(income, eta_y) * pow(tariff, eta_tau);
+        x += export_destination_share[d] * pow(income, eta_y) * pow(tariff, eta_tau) *
+             cycle(e, d, m);
     }
     e->export_demand_usd = e->exports_usd_base * x * pow(relative_price, -eps) * e->m.wto_access;
     e->plan[D_EXPORTS] = e->export_demand_usd * e->m.usdcny;

@@ -50,10 +50,12 @@ yf_status credit_close_month(economy *e)
         int64_t deposits = ledger_position(e->L, I_DEPOSITS, ledger_acct(FIRM, k));
         if (deposits >= 0)
             continue;
-        yf_status st = borrow_or_repay(e, ledger_acct(FIRM, k), ledger_acct(BANK, f->bank[k]),
-                                       I_BUSINESS_LOANS, (double)-deposits, "overdraft");
+        /* the exact gap in yuan: a detour through double would leave a yuan or two
+         * uncovered once amounts pass 2^53 */
+        yf_status st = ledger_exchange(e->L, I_BUSINESS_LOANS, ledger_acct(FIRM, k),
+                                       ledger_acct(BANK, f->bank[k]), -deposits);
         if (st != YF_OK)
-            return st;
+            return economy_post(e, st, "overdraft");
     }
     const double ratio = e->param[P_reserve_ratio];
     for (int32_t b = 0; b < e->n_banks; b++) {

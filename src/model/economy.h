@@ -162,6 +162,8 @@ typedef struct economy {
     double exports_usd_base;   /* exports in the first month, dollars per month */
     double export_demand_usd;  /* this month's export demand, dollars */
     double price_export0;      /* export price index in the first month */
+    double foreign_growth_trend[N_DESTINATIONS]; /* smoothed year-on-year growth factor of
+                                                     each destination's GDP (0: not yet known) */
     /* Plans of the month (yuan): set before production, used by the payments. */
     double plan[N_DEMANDS];
     double plan_public_wages_central, plan_benefits, plan_central_purchases;
