@@ -6,15 +6,16 @@
  *   X_d = X0 s_d (Y_d / Y_d0)^eta_Y (G_d / G_d_trend)^eta_c
  *         * ((1 + tau_d0) / (1 + tau_d))^eta_tau (P_x / P_x0 * e0 / e)^(-eps) * wto
  *
- * G_d is the year-on-year growth factor of Y_d and G_d_trend its slowly learnt
- * trend: in a slump, trade falls by more than income (the cycle term), and the
- * term is neutral on the trend (and in the first year, before G_d exists).
  * with Y_d the destination's nominal GDP in dollars (data), tau_d the tariff on
  * China's exports, P_x China's export price in yuan, e the managed rate (yuan
  * per dollar) and wto the market access phased in after 2001-12. Exports are
  * paid by the rest of the world in dollars that the PBOC buys at the managed
  * rate: in the ledger the ROW pays through the PBOC's FX reserves, so reserves,
  * bank reserves and exporters' deposits are created together.
+ *
+ * G_d is the year-on-year growth factor of Y_d and G_d_trend its slowly learnt
+ * trend: in a slump, trade falls by more than income (the cycle term), and the
+ * term is neutral on the trend (and in the first year, before G_d exists).
  *
  * Imports are the import content of every industry's sales, paid by the firms.
  * The financial account: foreign direct investment (a share of GDP) and private

@@ -12,11 +12,13 @@
  * Prices move toward a mark-up over unit cost,
  *
  *   p*_s = (1 + mu_s) [w (1 - m_s) / lambda_s + m_s e / e0]
- *   mu_s = 1 / (ws* (1 - m_s) + m_s) - 1 + markup_utilisation (u_s - u_normal)
+ *   mu_s = 1 / (ws* (1 - m_s) + m_s) - 1 + markup_utilisation (P_s - u_normal)
  *   p_s += price_speed (p*_s - p_s)
  *
  * where ws* is the wage-share lever (at normal utilisation wages get that share
- * of value added), m_s the import content and u_s utilisation. Idle capacity
+ * of value added), m_s the import content and P_s demand pressure: real demand
+ * over capacity before any rationing (so a shortage of workers raises prices
+ * rather than looking like idle capacity). Idle capacity
  * (u_s below normal) lowers the mark-up: excess capacity becomes falling prices.
  */
 #include <math.h>
