@@ -25,8 +25,14 @@ static economy *build_with(int32_t n_households, const char *name, double value)
     double param[N_MODEL_PARAMS];
     for (int k = 0; k < N_MODEL_PARAMS; k++)
         param[k] = model_param_table[k].value_default;
-    if (name)
-        param[model_param_find(name)] = value;
+    if (name) {
+        int p = model_param_find(name);
+        if (p < 0) {
+            fprintf(stderr, "no parameter '%s'\n", name);
+            exit(2);
+        }
+        param[p] = value;
+    }
     economy *e = NULL;
     if (economy_new(&e, &size, data_dir, param, &d) != YF_OK) {
         fprintf(stderr, "economy_new: %s\n", d.message);

@@ -126,7 +126,8 @@ def main():
                 if d < score:
                     score, best = d, s
                     print(f"{score:.4f}", flush=True)
-    print(f"best {score:.4f}:", " ".join(f"--set {k}={v}" for k, v in sorted(best.items())))
+    sets = " ".join(f"--set {k}={v}" for k, v in sorted(best.items()))
+    print(f"best {score:.4f}:", sets or "the defaults")
 
 
 if __name__ == "__main__":

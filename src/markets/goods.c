@@ -34,6 +34,8 @@ static void labour_constraint(economy *e)
         needed += e->ind[s].output * (1.0 - e->ind[s].import_content) / e->ind[s].productivity;
     const double public_jobs = (e->plan_public_wages_central + e->lg_wages) / e->m.wage;
     const double available = e->param[P_max_employment] * e->m.urban_labour_force - public_jobs;
+    /* The wage rule and migration read this (labour.c): computed here, where the
+     * workers that demand would need are known, before any rationing. */
     e->m.labour_gap = 1.0 - (needed + public_jobs) / e->m.urban_labour_force;
     if (needed <= available || needed <= 0.0)
         return;

@@ -10,33 +10,38 @@
 #ifndef YF_MODEL_PARAMS_H
 #define YF_MODEL_PARAMS_H
 
+/* The source of every default chosen by tools/calibrate_history.py; what
+ * follows it in each entry is the earlier reference or target. */
+#define CALIBRATED \
+    "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); "
+
 /* clang-format off */
 #define MODEL_PARAMS(X) \
     /* ---- households ---------------------------------------------------- */ \
     X(c1_bottom, 0.99, 0.0, 1.0, "share of expected disposable income", \
       "propensity to consume of the poorest household", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); earlier hand target: household saving near a third of disposable income (data: gross_national_saving_rate)") \
+      CALIBRATED "earlier hand target: household saving near a third of disposable income (data: gross_national_saving_rate)") \
     X(c1_top, 0.33, 0.0, 1.0, "share of expected disposable income", \
       "propensity to consume of the richest household (linear in income rank in between)", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); reference: calibrated with c1_bottom; rich households save more (DESIGN 4)") \
+      CALIBRATED "reference: calibrated with c1_bottom; rich households save more (DESIGN 4)") \
     X(c2_wealth, 0.0025, 0.0, 0.05, "share of net wealth per month", \
       "propensity to consume out of net wealth", \
       "Godley & Lavoie's alpha2 scaled to months (about 3% a year); calibrated") \
     X(precaution, 2.6, 0.0, 10.0, "per unit of unemployment rate", \
       "fall of the propensity to consume per point of expected unemployment above u_reference", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); earlier: DESIGN 4: precautionary saving rises with unemployment risk") \
+      CALIBRATED "earlier: DESIGN 4: precautionary saving rises with unemployment risk") \
     X(u_reference, 0.04, 0.0, 0.5, "fraction", \
       "unemployment rate at which precautionary saving is neutral", \
       "data: unemployment_rate_ilo around 2000") \
     X(rural_surplus, 0.255, 0.0, 0.6, "share of the labour force in 2000", \
       "surplus rural labour: workers outside the money economy who migrate to urban jobs (Lewis reserve)", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); reference: estimates of 150-200 million surplus rural workers around 2000 (Cai Fang's work on the Lewis turning point)") \
+      CALIBRATED "reference: estimates of 150-200 million surplus rural workers around 2000 (Cai Fang's work on the Lewis turning point)") \
     X(migration_rate, 0.34, 0.0, 2.0, "share of the reserve per year", \
-      "speed of rural-urban migration when urban unemployment is zero (none at u_reference or above)", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); earlier hand target: migrant workers rose by about 10 million a year in 2000-2015 (NBS migrant worker survey)") \
+      "speed of rural-urban migration when urban unemployment net of vacancies is zero or below (none at u_reference or above)", \
+      CALIBRATED "earlier hand target: migrant workers rose by about 10 million a year in 2000-2015 (NBS migrant worker survey)") \
     X(inflation_anchor, 0.2, 0.0, 1.0, "share", \
       "weight of the inflation target in expected inflation (the rest adapts to past inflation)", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); earlier hand target: CPI inflation returns to 2-3% after the 2008 and 2011 peaks (data: cpi_inflation)") \
+      CALIBRATED "earlier hand target: CPI inflation returns to 2-3% after the 2008 and 2011 peaks (data: cpi_inflation)") \
     X(growth_expectation_speed, 0.02, 0.0, 1.0, "share of the gap closed per month", \
       "speed at which expected trend growth of demand and output (investment, Verdoorn) adapts", \
       "assumption: trend growth is learnt over years (half-life near three years); a fast speed makes the accelerator unstable (Harrod)") \
@@ -70,26 +75,26 @@
       "data: pwt_depreciation_rate (about 0.05-0.06)") \
     X(max_employment, 0.961, 0.5, 1.0, "share of the urban labour force", \
       "most of the urban labour force that can be employed (frictions): output is rationed beyond it", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); reference: assumption: unemployment rarely below 3% (data: unemployment_rate_ilo)") \
+      CALIBRATED "reference: assumption: unemployment rarely below 3% (data: unemployment_rate_ilo)") \
     X(u_normal, 0.85, 0.3, 1.0, "fraction of capacity", \
       "capacity utilisation firms aim for", \
       "assumption (usual in stock-flow consistent models)") \
     X(invest_speed, 0.003, 0.0, 1.0, "per unit of utilisation gap per month", \
       "relative change of the investment share per unit of utilisation above normal", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); reference: Freitas and Serrano (2015) supermultiplier; calibrated small for stability") \
+      CALIBRATED "reference: Freitas and Serrano (2015) supermultiplier; calibrated small for stability") \
     X(markup_utilisation, 1.54, 0.0, 5.0, "per unit of utilisation gap", \
       "change of the mark-up per unit of utilisation above or below u_normal (the mark-up at \
 normal utilisation is implied by wage_share_target)", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); earlier: DESIGN 4: idle capacity cuts prices (deflation)") \
+      CALIBRATED "earlier: DESIGN 4: idle capacity cuts prices (deflation)") \
     X(price_speed, 0.1, 0.0, 1.0, "share of the gap closed per month", \
       "speed at which prices move toward mark-up over unit cost", \
       "assumption") \
     X(tfp_growth, 0.037, -0.1, 0.2, "per year", \
       "autonomous growth of labour productivity (exogenous until issue 5)", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); earlier hand target: labour productivity growth 2000-2010 (data: pwt_real_gdp_rgdpna / pwt_employment)") \
+      CALIBRATED "earlier hand target: labour productivity growth 2000-2010 (data: pwt_real_gdp_rgdpna / pwt_employment)") \
     X(verdoorn, 0.35, 0.0, 1.0, "per unit of output growth", \
       "Kaldor-Verdoorn coefficient: extra productivity growth per unit of expected output growth", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); reference: Verdoorn (1949); estimates of 0.3-0.7 (McCombie, Pugno and Soro 2002)") \
+      CALIBRATED "reference: Verdoorn (1949); estimates of 0.3-0.7 (McCombie, Pugno and Soro 2002)") \
     X(payout, 0.5, 0.0, 1.0, "share of profit after tax", \
       "dividends paid out of firms' profits", \
       "assumption") \
@@ -105,7 +110,7 @@ normal utilisation is implied by wage_share_target)", \
       "data: pwt_labour_share (about 0.52-0.59 in 2000-2019)") \
     X(wage_phillips, 0.1, 0.0, 5.0, "per unit of unemployment gap, per year", \
       "extra wage growth per point of unemployment below u_reference", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); reference: assumption") \
+      CALIBRATED "reference: assumption") \
     /* ---- banks and the central bank ----------------------------------- */ \
     X(deposit_spread, -0.033, -0.1, 0.05, "per year", \
       "deposit rate minus the policy rate (the one-year benchmark lending rate)", \
@@ -175,7 +180,7 @@ normal utilisation is implied by wage_share_target)", \
     /* ---- rest of the world -------------------------------------------- */ \
     X(export_income_elasticity, 2.61, 0.0, 5.0, "elasticity", \
       "export volume response to foreign nominal GDP in dollars", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); reference: hand calibration on FX reserves 2000-2010 (data: fx_reserves_excl_gold_usd)") \
+      CALIBRATED "reference: hand calibration on FX reserves 2000-2010 (data: fx_reserves_excl_gold_usd)") \
     X(export_cycle_elasticity, 2.5, 0.0, 5.0, "elasticity", \
       "extra response of export volume to foreign GDP growth over its trend (trade falls more than GDP in a slump)", \
       "set to 2.5 so that exports fall in 2009 (-16% in the data while world GDP in dollars fell 5%; trade falls more than GDP in a slump, Levchenko, Lewis and Tesar 2010); the distance of tools/calibrate_history.py alone prefers 1.0") \
@@ -199,7 +204,7 @@ normal utilisation is implied by wage_share_target)", \
       "data: fdi_net_inflows_share_gdp (about 3-4% of GDP in the 2000s, per year)") \
     X(capital_flow_rate, 0.78, 0.0, 5.0, "share of monthly GDP per unit of yearly differential", \
       "private capital inflow per unit of interest differential net of expected depreciation", \
-      "calibrated (tools/calibrate_history.py: distance to the 2001-2023 data, docs/model.md 8); reference: rough calibration: about $1 trillion left in 2015-16 (data: fx_reserves_excl_gold_usd) \
+      CALIBRATED "reference: rough calibration: about $1 trillion left in 2015-16 (data: fx_reserves_excl_gold_usd) \
 on a swing of some 5 points; to be fitted (issue 7)")
 /* clang-format on */
 
