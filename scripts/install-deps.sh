@@ -7,6 +7,9 @@ set -euo pipefail
 PACKAGES=(
   gcc libc6-dev   # C17 compiler; gcc's AddressSanitizer/UBSan runtimes come with it
   cmake ninja-build
+  libsqlite3-dev  # the SQLite run store (src/output/store.c)
+  libjson-c-dev   # JSON output (src/output/json.c)
+  sqlite3         # the sqlite3 shell: the CLI store test and docs/outputs.md's queries
 )
 
 missing=()

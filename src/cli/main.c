@@ -1,8 +1,8 @@
 /*
  * main.c: the yuanflow command, the only code that prints to the user or exits.
  *
- *   yuanflow run [--to YEAR] [--households N] [--firms N] [--data DIR] [--csv FILE]
- *                [--set NAME=VALUE]...
+ *   yuanflow run [--to YEAR] [--households N] [--firms N] [--data DIR] [--set NAME=VALUE]...
+ *                [--scenario-name NAME] [--store FILE | --no-store] [--csv FILE] [--json FILE]
  *   yuanflow params
  *   yuanflow demo MODEL [--periods N] [--step K] [--format markdown|csv]
  *                       [--set NAME=VALUE]... [--shock PERIOD:NAME=VALUE]...
@@ -13,15 +13,18 @@
  * 2 bad input or usage. Errors go to stderr as "yuanflow: error: ...".
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <yuanflow.h>
 
 #include "core/core.h"
 #include "model/economy.h"
+#include "output/output.h"
 
 enum { EXIT_RUN_FAILED = 1, EXIT_USAGE = 2, MAX_SETTINGS = 32 };
 
@@ -32,8 +35,22 @@ static const char usage[] =
     "       yuanflow version\n"
     "       yuanflow help\n"
     "\n"
-    "MODEL is 'sim' or 'pc' (Godley & Lavoie, Monetary Economics, chapters 3 and 4).\n"
-    "options:\n"
+    "run options:\n"
+    "  --to YEAR                last year to run, 2000..2035 (default 2024)\n"
+    "  --households N           household agents (default 100000)\n"
+    "  --firms N                firm agents (default 5000)\n"
+    "  --data DIR               the shipped data (default data)\n"
+    "  --set NAME=VALUE         set a parameter (see 'yuanflow params')\n"
+    "  --scenario-name NAME     name recorded with the outputs (default history)\n"
+    "  --store FILE             SQLite run store the run is added to\n"
+    "                           (default runs/yuanflow.sqlite; runs/ is created)\n"
+    "  --no-store               do not write the run store\n"
+    "  --csv FILE               also write the run as tidy CSV\n"
+    "  --json FILE              also write the run as JSON\n"
+    "  Outputs are written whole or not at all (docs/outputs.md).\n"
+    "\n"
+    "demo: MODEL is 'sim' or 'pc' (Godley & Lavoie, Monetary Economics, chapters 3 and 4).\n"
+    "demo options:\n"
     "  --periods N              periods to run (default 60)\n"
     "  --step K                 period whose matrices are printed (default: the last)\n"
     "  --format markdown|csv    format of the matrices (default markdown)\n"
@@ -260,15 +277,34 @@ static int run_demo(const demo_options *o)
 
 /* ---- yuanflow run ------------------------------------------------------- */
 
+/* Where `yuanflow run` stores its runs unless told otherwise (docs/outputs.md). */
+static const char default_store[] = "runs/yuanflow.sqlite";
+
 typedef struct run_options {
     int to_year, households, firms;
-    const char *data_dir, *csv_path;
+    const char *data_dir, *csv_path, *json_path, *store_path; /* store_path NULL: no store */
+    const char *scenario_name;
     setting settings[MAX_SETTINGS];
     int n_settings;
 } run_options;
 
-static const char *const run_option_names[] = {"--to", "--households", "--firms", "--data",
-                                               "--csv", "--set"};
+static const char *const run_option_names[] = {
+    "--to",  "--households", "--firms", "--data",          "--csv",
+    "--set", "--store",      "--json",  "--scenario-name", "--no-store"};
+
+enum { RUN_OPT_NO_STORE = 9 }; /* the one option without a value */
+
+/* A scenario name is recorded in every output: printable text, not too long. */
+static bool valid_scenario_name(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 100)
+        return false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
 
 static int parse_run(int argc, char **argv, run_options *o)
 {
@@ -276,8 +312,11 @@ static int parse_run(int argc, char **argv, run_options *o)
     o->households = 100000;
     o->firms = 5000;
     o->data_dir = "data";
-    o->csv_path = NULL;
+    o->csv_path = o->json_path = NULL;
+    o->store_path = default_store;
+    o->scenario_name = "history";
     o->n_settings = 0;
+    bool store_given = false, no_store = false;
     for (int i = 2; i < argc; i++) {
         const char *opt = argv[i];
         int n_names = (int)(sizeof run_option_names / sizeof *run_option_names), known = -1;
@@ -289,6 +328,10 @@ static int parse_run(int argc, char **argv, run_options *o)
             return k >= 0 ? fail(EXIT_USAGE, "unknown option '%s' (did you mean '%s'?)", opt,
                                  run_option_names[k])
                           : fail(EXIT_USAGE, "unknown option '%s' (see 'yuanflow help')", opt);
+        }
+        if (known == RUN_OPT_NO_STORE) {
+            no_store = true;
+            continue;
         }
         if (i + 1 >= argc)
             return fail(EXIT_USAGE, "option '%s' needs a value", opt);
@@ -310,6 +353,40 @@ static int parse_run(int argc, char **argv, run_options *o)
             if (!parse_assignment(val, st))
                 return fail(EXIT_USAGE, "--set expects NAME=VALUE with a number, got '%s'", val);
         }
+        if (known == 6) {
+            o->store_path = val;
+            store_given = true;
+        }
+        if (known == 7)
+            o->json_path = val;
+        if (known == 8) {
+            if (!valid_scenario_name(val))
+                return fail(EXIT_USAGE,
+                            "--scenario-name must be 1 to 100 printable characters, got '%s'", val);
+            o->scenario_name = val;
+        }
+    }
+    if (no_store && store_given)
+        return fail(EXIT_USAGE, "--store and --no-store contradict each other");
+    if (no_store)
+        o->store_path = NULL;
+    return 0;
+}
+
+/* Refuse an output path that cannot be written before a long run, not after:
+ * its directory must exist and be writable (the default store's runs/ is
+ * created here). */
+static int check_output_paths(const run_options *o)
+{
+    const char *paths[] = {o->store_path, o->csv_path, o->json_path};
+    for (size_t k = 0; k < sizeof paths / sizeof *paths; k++) {
+        if (!paths[k])
+            continue;
+        yf_diag d;
+        if (paths[k] == default_store && output_make_parent_dir(paths[k], &d) != YF_OK)
+            return fail(EXIT_USAGE, "%s", d.message);
+        if (output_check_path(paths[k], &d) != YF_OK)
+            return fail(EXIT_USAGE, "%s", d.message);
     }
     return 0;
 }
@@ -383,22 +460,73 @@ static void print_run_table(const economy *e)
     }
 }
 
-static int write_csv(const economy *e, const char *path)
+/*
+ * Write the finished run: the store, then the CSV and the JSON asked for. The
+ * output layer sees a plain description of the run (src/output/output.h), not
+ * the economy. A failed output is reported and the others are still written;
+ * the exit code is then 1.
+ */
+static int write_outputs(const economy *e, const double *param, const run_options *o)
 {
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return fail(EXIT_RUN_FAILED, "cannot write '%s': %s", path, strerror(errno));
-    fprintf(f, "series,month,value,unit\n");
+    output_param params[N_MODEL_PARAMS];
+    for (int k = 0; k < N_MODEL_PARAMS; k++)
+        params[k] = (output_param){model_param_table[k].name, param[k], model_param_table[k].unit};
+    output_series *columns = calloc((size_t)e->n_series, sizeof *columns);
+    if (!columns && e->n_series > 0)
+        return fail(EXIT_RUN_FAILED, "out of memory writing the outputs");
     for (int k = 0; k < e->n_series; k++)
-        for (int m = 0; m < e->month; m++) {
-            char label[16];
-            economy_month_label(e, m, label, sizeof label);
-            fprintf(f, "%s,%s,%.17g,\"%s\"\n", e->out[k].name, label, e->out[k].values[m],
-                    e->out[k].unit);
-        }
-    if (fclose(f) != 0)
-        return fail(EXIT_RUN_FAILED, "cannot write '%s': %s", path, strerror(errno));
-    return 0;
+        columns[k] =
+            (output_series){e->out[k].name, e->out[k].unit, e->out[k].doc,
+                            output_aggregation_from_unit(e->out[k].unit), e->out[k].values};
+    char created[32] = "";
+    time_t now = time(NULL);
+    const struct tm *utc = gmtime(&now);
+    if (utc)
+        strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", utc);
+    output_run run = {
+        .version = YF_VERSION,
+        .scenario = o->scenario_name,
+        .run = 1,
+        .seed = 0, /* the model draws no random numbers yet */
+        .households = e->size.households,
+        .firms = e->size.firms,
+        .start_year = e->size.start_year,
+        .start_month = 1,
+        .n_months = e->month,
+        .params = params,
+        .n_params = N_MODEL_PARAMS,
+        .series = columns,
+        .n_series = e->n_series,
+        .created = created[0] ? created : NULL,
+    };
+    run.scenario_hash = output_scenario_hash(&run);
+    char hex[17];
+    output_hash_hex(run.scenario_hash, hex);
+
+    int rc = 0;
+    yf_diag d;
+    if (o->store_path) {
+        int64_t id = 0;
+        if (output_store_run(&run, o->store_path, &id, &d) != YF_OK)
+            rc = fail(EXIT_RUN_FAILED, "%s", d.message);
+        else
+            fprintf(stderr, "yuanflow: stored as run %" PRId64 " in %s (scenario '%s', hash %s)\n",
+                    id, o->store_path, run.scenario, hex);
+    }
+    if (o->csv_path) {
+        if (output_write_csv(&run, o->csv_path, &d) != YF_OK)
+            rc = fail(EXIT_RUN_FAILED, "%s", d.message);
+        else
+            fprintf(stderr, "yuanflow: wrote %s (tidy CSV)\n", o->csv_path);
+    }
+    if (o->json_path) {
+        if (output_write_json(&run, o->json_path, &d) != YF_OK)
+            rc = fail(EXIT_RUN_FAILED, "%s", d.message);
+        else
+            fprintf(stderr, "yuanflow: wrote %s (JSON)\n", o->json_path);
+    }
+    free(columns);
+    return rc;
 }
 
 static int run_china(const run_options *o)
@@ -408,6 +536,8 @@ static int run_china(const run_options *o)
     economy *e = NULL;
     double param[N_MODEL_PARAMS];
     int rc = model_settings(param, o);
+    if (rc == 0)
+        rc = check_output_paths(o);
     if (rc != 0)
         return rc;
     if (economy_new(&e, &size, o->data_dir, param, &d) != YF_OK) {
@@ -418,8 +548,8 @@ static int run_china(const run_options *o)
         rc = fail(EXIT_RUN_FAILED, "%s", e->msg);
     if (e->month >= 12)
         print_run_table(e);
-    if (rc == 0 && o->csv_path)
-        rc = write_csv(e, o->csv_path);
+    if (rc == 0)
+        rc = write_outputs(e, param, o);
     economy_free(e);
     return rc;
 }
