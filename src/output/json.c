@@ -48,11 +48,14 @@ static void push(json_object *arr, json_object *child, bool *ok)
     json_object_put(child);
 }
 
-/* A number as the shortest exact decimal (output_format_double); NaN: null. */
+/* A number as the shortest exact decimal (output_format_double); NaN: null.
+ * Negative zero is "-0.0": JSON readers take "-0" for the integer 0. */
 static json_object *number(double x)
 {
     char text[32];
     output_format_double(x, text, sizeof text);
+    if (strcmp(text, "-0") == 0)
+        snprintf(text, sizeof text, "-0.0");
     return json_object_new_double_s(x, text);
 }
 
