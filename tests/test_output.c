@@ -652,8 +652,8 @@ static int dir_entries(const char *dir, char *out, size_t size)
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
         n++;
-        strncat(out, e->d_name, size - strlen(out) - 2);
-        strcat(out, " ");
+        size_t len = strlen(out);
+        snprintf(out + len, size - len, "%s ", e->d_name);
     }
     closedir(d);
     return n;
