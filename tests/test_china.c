@@ -129,16 +129,91 @@ static void test_us_tariff(void)
     economy_free(e);
 }
 
+/* Run to the shock month, change policy_rate_offset, run to the end. */
+static bool run_with_rate_change_at_shock(economy *e, double offset)
+{
+    if (economy_run(e, SHOCK_MONTH) != YF_OK)
+        return false;
+    e->param[P_policy_rate_offset] = offset;
+    return run(e);
+}
+
+/* Private capital flow of month m in dollars: the change in reserves less the
+ * current account (FDI plus portfolio flows). */
+static double capital_flow(const economy *e, int m)
+{
+    const double *r = series_of(e, "fx_reserves_usd"), *ca = series_of(e, "current_account_usd");
+    return r[m] - r[m - 1] - ca[m];
+}
+
 static void test_pboc_cut_with_fed_unchanged(void)
 {
     economy *e = build(2000);
-    e->param[P_policy_rate_offset] = -0.02;
-    CHECK(run(e));
+    CHECK(run_with_rate_change_at_shock(e, -0.02));
     /* A lower rate at home with the Fed unchanged: capital leaves, reserves fall. */
     CHECK(series_of(e, "fx_reserves_usd")[e->month - 1] <
           series_of(baseline, "fx_reserves_usd")[baseline->month - 1]);
     CHECK(after_shock(e, "policy_rate", true) < after_shock(baseline, "policy_rate", true));
+    /* Portfolios adjust a stock: the extra outflow is largest just after the cut
+     * and fades, rather than going on at the same pace for ever. Expected ratio
+     * of the last six months to the first six, at portfolio_speed s: the stock
+     * adjustment gives (1-s)^18 - (1-s)^24 against 1 - (1-s)^6 (0.4 at s = 0.05,
+     * under 0.01 at s = 0.3), plus about 0.15 as the target grows with GDP; a
+     * flow rule would give about 1.2 (GDP grows some 10% a year in 2002-03). */
+    double first = 0.0, last = 0.0;
+    for (int m = SHOCK_MONTH; m < SHOCK_MONTH + 6; m++)
+        first += capital_flow(e, m) - capital_flow(baseline, m);
+    for (int m = e->month - 6; m < e->month; m++)
+        last += capital_flow(e, m) - capital_flow(baseline, m);
+    CHECK(first < 0.0);
+    CHECK(fabs(last) < 0.75 * fabs(first));
     economy_free(e);
+}
+
+/* Business investment after the shock, yuan at current prices, summed. */
+static double investment(const economy *e)
+{
+    const double *share = series_of(e, "investment_share"), *gdp = series_of(e, "gdp_nominal");
+    double sum = 0.0;
+    for (int m = SHOCK_MONTH; m < e->month; m++)
+        sum += share[m] * gdp[m];
+    return sum;
+}
+
+/* A higher policy rate raises the real cost of borrowing: investment and real
+ * output fall. (Without the cost-of-capital channel the rise only moves
+ * interest from firms to depositors and output rises.) */
+static void test_rate_rise_cools_investment(void)
+{
+    economy *e = build(2000);
+    CHECK(run_with_rate_change_at_shock(e, 0.03));
+    CHECK(investment(e) < investment(baseline));
+    CHECK(after_shock(e, "gdp_real", false) < after_shock(baseline, "gdp_real", false));
+    economy_free(e);
+}
+
+/* China's share of foreign markets saturates: with a low ceiling a foreign boom
+ * raises exports by less than with no effective ceiling. */
+static double export_boom_ratio(double ceiling)
+{
+    economy *calm = build_with(2000, "export_share_ceiling", ceiling);
+    economy *boom = build_with(2000, "export_share_ceiling", ceiling);
+    for (int d = 0; d < N_DESTINATIONS; d++)
+        for (int m = SHOCK_MONTH; m < boom->size.n_months; m++)
+            boom->world.foreign_gdp_usd[d][m] *= 1.5;
+    double ratio = NAN;
+    if (run(calm) && run(boom))
+        ratio = after_shock(boom, "exports_usd", false) / after_shock(calm, "exports_usd", false);
+    economy_free(calm);
+    economy_free(boom);
+    return ratio;
+}
+
+static void test_export_share_saturates(void)
+{
+    double low = export_boom_ratio(0.012), none = export_boom_ratio(1.0);
+    CHECK(low > 1.0);
+    CHECK(low < none);
 }
 
 /* Real household consumption after the shock: consumption / CPI, summed. */
@@ -228,6 +303,8 @@ int main(int argc, char **argv)
     test_foreign_demand_collapse();
     test_us_tariff();
     test_pboc_cut_with_fed_unchanged();
+    test_rate_rise_cools_investment();
+    test_export_share_saturates();
     test_wage_share_raises_consumption();
     test_rural_reserve_holds_wages_in_a_boom();
     test_deterministic();

@@ -34,7 +34,8 @@ SEARCH = {
     "rural_surplus": (0.05, 0.4), "invest_speed": (0.003, 0.05),
     "export_income_elasticity": (1.0, 4.5), "export_cycle_elasticity": (0.0, 3.0),
     "export_price_elasticity": (0.5, 3.0), "wto_gain": (0.5, 4.0),
-    "capital_flow_rate": (0.05, 1.5), "c1_bottom": (0.7, 0.99), "c1_top": (0.2, 0.8),
+    "portfolio_sensitivity": (0.2, 6.0), "portfolio_speed": (0.01, 0.3),
+    "export_share_ceiling": (0.03, 0.2), "invest_rate_semielasticity": (0.0, 3.0), "c1_bottom": (0.7, 0.99), "c1_top": (0.2, 0.8),
     "precaution": (0.3, 5.0), "markup_utilisation": (0.2, 3.0), "wage_phillips": (0.1, 3.0),
     "inflation_anchor": (0.2, 0.95), "max_employment": (0.94, 0.99),
 }
@@ -54,6 +55,17 @@ def load_data():
 def percent(cell):
     cell = cell.strip().rstrip("%")
     return float("nan") if cell == "nan" else float(cell)
+
+
+def defaults():
+    """Every parameter's default, from `yuanflow params` (the table of docs/model.md 5)."""
+    out = subprocess.run([YUANFLOW, "params"], capture_output=True, text=True, check=True).stdout
+    values = {}
+    for line in out.splitlines():
+        c = [x.strip() for x in line.split("|")[1:-1]]
+        if len(c) > 2 and c[0].startswith("`"):
+            values[c[0].strip("`")] = float(c[1])
+    return values
 
 
 def run(settings, households):
@@ -106,6 +118,7 @@ def main():
     data = load_data()
     best = dict(s.split("=") for s in a.start)
     best = {k: float(v) for k, v in best.items()}
+    default = defaults()
     score = distance(run(best, a.households), data)
     print(f"start {score:.4f}", flush=True)
 
@@ -119,7 +132,7 @@ def main():
                 s = dict(best)
                 for name in rng.sample(sorted(SEARCH), 3):
                     lo, hi = SEARCH[name]
-                    x = s.get(name, (lo + hi) / 2) + rng.gauss(0.0, 0.15 * (hi - lo))
+                    x = s.get(name, default[name]) + rng.gauss(0.0, 0.15 * (hi - lo))
                     s[name] = round(min(hi, max(lo, x)), 4)
                 tries.append(s)
             for d, s in pool.map(evaluate, tries):

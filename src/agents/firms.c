@@ -7,10 +7,15 @@
  * rises when capacity is used above normal and falls below (the Sraffian
  * supermultiplier: Freitas and Serrano 2015):
  *
- *   I = h De,   h' = h (1 + invest_speed (u - u_normal)),
+ *   I = h De exp(-b (r_L - pi_e - r_n)),   h' = h (1 + invest_speed (u - u_normal)),
  *
  * so capacity follows demand without the instability of a pure accelerator, and
- * growth converges to the growth of autonomous demand (exports, above all).
+ * growth converges to the growth of autonomous demand (exports, above all). The
+ * exponential is the cost of capital: a real lending rate r_L - pi_e above the
+ * natural rate r_n holds investment back (b, invest_rate_semielasticity); it is
+ * the channel through which a rate rise cools demand. Without it a rise would
+ * only move interest income from borrowing firms to depositing households and
+ * raise demand (the rule after the data then spirals).
  * Capacity is K / v, v the capital per unit of capacity. Investment is bought from the capital-
  * goods industries at their prices (one many-to-many purchase on the ledger that
  * adds to each buyer's book value of capital). Capital depreciates and is
@@ -43,11 +48,14 @@ void firms_plan_investment(economy *e)
 {
     const double speed = e->param[P_invest_speed], u_normal = e->param[P_u_normal];
     const double price = investment_price(e);
+    const double real_rate = e->m.loan_rate - e->m.inflation_expected;
+    const double cost_of_capital =
+        exp(-e->param[P_invest_rate_semielasticity] * (real_rate - e->param[P_natural_rate]));
     double total = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++) {
         industry_state *x = &e->ind[s];
         x->investment_share *= 1.0 + speed * (x->utilisation - u_normal);
-        x->investment_real = x->investment_share * x->demand_expected;
+        x->investment_real = x->investment_share * x->demand_expected * cost_of_capital;
         total += x->investment_real * price;
     }
     e->plan[D_INVESTMENT] = total;

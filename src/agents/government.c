@@ -28,17 +28,12 @@ static double central_bonds(const economy *e)
     return (double)-ledger_total(e->L, I_CENTRAL_BONDS, CG);
 }
 
-static double inflation_12m(const economy *e)
-{
-    return e->m.cpi / e->m.cpi_lag12[e->month % 12] - 1.0;
-}
-
 void government_plan(economy *e)
 {
     macro_state *s = &e->m;
     const double revenue = s->last_central_revenue;
     double deficit = e->param[P_deficit_ratio] * economy_gdp_12m(e) / 12.0;
-    if (e->param[P_fiscal_rule] >= 0.5 && inflation_12m(e) < e->param[P_inflation_ceiling]) {
+    if (e->param[P_fiscal_rule] >= 0.5 && economy_inflation_12m(e) < e->param[P_inflation_ceiling]) {
         deficit += e->param[P_gap_deficit] *
                    fmax(0.0, e->param[P_u_normal] - economy_demand_pressure(e)) * s->gdp_month;
     }

@@ -12,7 +12,14 @@
  * to the top lowers demand) and everyone saves more when expected unemployment
  * ue is high. Realised consumption is the plan scaled by the delivery rate of
  * consumer goods, and never more than the household's deposits. Expectations
- * adapt: YDe += speed (YD - YDe). Agents stand for equal shares of the labour
+ * adapt to income net of what inflation takes from money holdings (Haig-Simons
+ * income, Godley and Lavoie 2007 ch. 10):
+ *
+ *   YDe += speed (YD - pi/12 M - YDe),
+ *
+ * M the household's deposits less its debts, pi inflation over twelve months.
+ * Without this, a rate rise that only compensates for inflation would look like
+ * extra income and raise demand; with it, inflation itself cools spending. Agents stand for equal shares of the labour
  * force, and every rule is a share of the agent's group, so results do not
  * depend on the agent count (DESIGN 1.7).
  */
@@ -99,6 +106,26 @@ yf_status households_pay_taxes(economy *e)
     return YF_OK;
 }
 
+/* Instruments fixed in yuan that households hold or owe: inflation erodes them. */
+static const int monetary_instruments[] = {I_DEPOSITS, I_MORTGAGES, I_PRESALE_CLAIMS};
+
+/* Each household's loss of purchasing power this month on its money holdings
+ * net of debts (negative for a net debtor, who gains), into out. */
+static void inflation_loss(const economy *e, double *out)
+{
+    const double monthly = economy_inflation_12m(e) / 12.0;
+    const int32_t n = e->hh.n;
+    for (int32_t k = 0; k < n; k++)
+        out[k] = 0.0;
+    for (size_t i = 0; i < sizeof monetary_instruments / sizeof *monetary_instruments; i++) {
+        const int64_t *pos = ledger_positions(e->L, monetary_instruments[i], HH);
+        if (!pos)
+            continue;
+        for (int32_t k = 0; k < n; k++)
+            out[k] += monthly * (double)pos[k];
+    }
+}
+
 /* The share of planned consumption that firms could deliver this month. */
 static double delivery_rate(const economy *e)
 {
@@ -135,10 +162,12 @@ yf_status households_consume(economy *e)
         return economy_post(e, st, "consumption");
     for (int32_t j = 0; j < f->n; j++)
         f->revenue[j] += (double)f->amount[j];
-    /* Expectations of disposable income adapt to this month's. */
+    /* Expectations of disposable income adapt to this month's, net of inflation's
+     * toll on money holdings. */
     const double speed = e->param[P_expectation_speed];
+    inflation_loss(e, h->weight);
     for (int32_t k = 0; k < h->n; k++)
-        h->income_expected[k] += speed * (h->income[k] - h->income_expected[k]);
+        h->income_expected[k] += speed * (h->income[k] - h->weight[k] - h->income_expected[k]);
     e->flow_consumption = (double)spent;
     e->flow_income_households = income;
     return YF_OK;

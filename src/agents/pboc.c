@@ -8,8 +8,13 @@
  * revalues them to the current rate every month (an other change), and remits
  * its profit to the central government.
  *
- * After the data end, the policy rate follows a rule constrained by the Fed,
- *   i = max(r_n + pi + a_pi (pi - pi*) + a_u (u_avg - u_normal), i_fed - gap_max),
+ * After the data end, the policy rate moves smoothly toward a rule constrained
+ * by the Fed,
+ *   i* = r_n + pi_e + a_pi (pi_e - pi*) + a_u (u_ref - u_gap),
+ *   i' = max(rho i + (1 - rho) i*, i_fed - gap_max),
+ * with pi_e expected inflation and u_gap urban unemployment net of unfilled
+ * vacancies (the labour gap: below zero when demand needs more workers than
+ * there are, which the measured rate, floored by frictions, cannot show).
  * and the managed rate moves with the balance of payments,
  *   e' = e (1 - fx_flexibility * net FX flow / reserves).
  */
@@ -22,12 +27,17 @@ static void rules_after_data(economy *e, int m)
 {
     macro_state *s = &e->m;
     if (!s->policy_rate_from_data) {
-        const double pressure = economy_demand_pressure(e);
-        double inflation = s->inflation_expected;
-        double rule = e->param[P_natural_rate] + inflation +
-                      e->param[P_taylor_inflation] * (inflation - e->param[P_inflation_target]) +
-                      e->param[P_taylor_gap] * (pressure - e->param[P_u_normal]);
-        s->policy_rate = fmax(rule, e->world.fed_funds[m] - e->param[P_fed_gap_max]) +
+        const double inflation = s->inflation_expected;
+        const double rule =
+            e->param[P_natural_rate] + inflation +
+            e->param[P_taylor_inflation] * (inflation - e->param[P_inflation_target]) +
+            e->param[P_taylor_gap] * (e->param[P_u_reference] - s->labour_gap);
+        /* The offset lever is added after smoothing, so take it out of last
+         * month's rate first: a cut stays a cut of the same size. */
+        const double rho = e->param[P_policy_rate_smoothing];
+        const double last = s->policy_rate - e->param[P_policy_rate_offset];
+        s->policy_rate = fmax(rho * last + (1.0 - rho) * rule,
+                              e->world.fed_funds[m] - e->param[P_fed_gap_max]) +
                          e->param[P_policy_rate_offset];
     }
     if (!s->usdcny_from_data && s->fx_reserves_usd > 0.0) {

@@ -4,11 +4,19 @@
  * Export demand, in dollars, by destination d (US, EU, rest):
  *
  *   X_d = X0 s_d (Y_d / Y_d0)^eta_Y (G_d / G_d_trend)^eta_c
- *         * ((1 + tau_d0) / (1 + tau_d))^eta_tau (P_x / P_x0 * e0 / e)^(-eps) * wto
+ *         * ((1 + tau_d0) / (1 + tau_d))^eta_tau (P_x / P_x0 / p_m)^(-eps) * wto
  *
  * with Y_d the destination's nominal GDP in dollars (data), tau_d the tariff on
- * China's exports, P_x China's export price in yuan, e the managed rate (yuan
- * per dollar) and wto the market access phased in after 2001-12. Exports are
+ * China's exports, P_x China's export price in yuan, p_m = (e / e0) P_f the yuan
+ * price of foreign goods (e the managed rate in yuan per dollar, P_f foreign
+ * prices growing at foreign_inflation) and wto the market access phased in after 2001-12. China's
+ * market share cannot grow forever: the demand D above saturates toward a
+ * ceiling share s of the destinations' GDP Y,
+ *
+ *   X = D / sqrt(1 + (D / (s Y))^2) * sqrt(1 + (D_0 / (s Y_0))^2),
+ *
+ * close to D while China's share is small and growing with Y alone near the
+ * ceiling (the last factor keeps the first month at the data). Exports are
  * paid by the rest of the world in dollars that the PBOC buys at the managed
  * rate: in the ledger the ROW pays through the PBOC's FX reserves, so reserves,
  * bank reserves and exporters' deposits are created together.
@@ -17,14 +25,21 @@
  * trend: in a slump, trade falls by more than income (the cycle term), and the
  * term is neutral on the trend (and in the first year, before G_d exists).
  *
- * Imports are the import content of every industry's sales, paid by the firms.
+ * Imports are the import content of every industry's real sales at the yuan
+ * price of foreign goods p_m, paid by the firms (the same price that enters
+ * their unit costs).
  * The financial account: foreign direct investment (a share of GDP) and private
- * flows that respond to the interest differential net of expected depreciation,
+ * portfolio flows that move residents' net foreign funding P toward the position
+ * the interest differential net of expected depreciation calls for (Tobin's
+ * portfolio choice, as in Godley and Lavoie 2007 ch. 12):
  *
- *   F = (fdi_share + capital_flow_rate (i - i_fed - dep_e)) * GDP_month,
+ *   P* = portfolio_sensitivity (i - i_fed - dep_e) Y_12m,
+ *   F  = fdi_share GDP_month + portfolio_speed (P* - P),   P += the portfolio part,
  *
- * with dep_e the depreciation of the past twelve months. An inflow is foreigners
- * buying claims on exporting firms; an outflow is firms buying foreign assets.
+ * with dep_e the depreciation of the past twelve months. A lasting differential
+ * thus moves a bounded stock of capital, not a flow for ever. An inflow is
+ * foreigners buying claims on exporting firms; an outflow is firms buying
+ * foreign assets.
  */
 #include <math.h>
 
@@ -37,6 +52,18 @@ static double export_price(const economy *e)
     for (int s = 0; s < N_INDUSTRIES; s++)
         p += industry_table[s].demand_share[D_EXPORTS] * e->ind[s].price;
     return p;
+}
+
+/* Saturation of demand D (dollars per month) toward the ceiling share of the
+ * destinations' GDP in month m (the factor of the formula above, without the
+ * first month's normalisation). */
+static double saturation(const economy *e, double demand, int m)
+{
+    double foreign = 0.0;
+    for (int d = 0; d < N_DESTINATIONS; d++)
+        foreign += e->world.foreign_gdp_usd[d][m] / 12.0;
+    const double ratio = demand / (e->param[P_export_share_ceiling] * foreign);
+    return 1.0 / sqrt(1.0 + ratio * ratio);
 }
 
 /* (G_d / G_d_trend)^eta_c, learning the trend as it goes. */
@@ -61,8 +88,8 @@ void world_update(economy *e, int m)
     const double eps = e->param[P_export_price_elasticity];
     if (e->price_export0 <= 0.0)
         e->price_export0 = export_price(e);
-    const double relative_price =
-        export_price(e) / e->price_export0 * w->usdcny[0] / e->m.usdcny;
+    /* China's export price relative to foreign prices, both in dollars. */
+    const double relative_price = export_price(e) / e->price_export0 / economy_import_price(e);
     double x = 0.0;
     for (int d = 0; d < N_DESTINATIONS; d++) {
         double income = w->foreign_gdp_usd[d][m] / w->foreign_gdp_usd[d][0];
@@ -70,7 +97,8 @@ void world_update(economy *e, int m)
         x += export_destination_share[d] * pow(income, eta_y) * pow(tariff, eta_tau) *
              cycle(e, d, m);
     }
-    e->export_demand_usd = e->exports_usd_base * x * pow(relative_price, -eps) * e->m.wto_access;
+    const double demand = e->exports_usd_base * x * pow(relative_price, -eps) * e->m.wto_access;
+    e->export_demand_usd = demand * saturation(e, demand, m) / saturation(e, e->exports_usd_base, 0);
     e->plan[D_EXPORTS] = e->export_demand_usd * e->m.usdcny;
 }
 
@@ -96,9 +124,12 @@ static yf_status trade(economy *e)
         f->revenue[k] += (double)f->amount[k];
     e->flow_exports = (double)economy_sum(f->amount, f->n);
 
-    /* Imports: the import content of this month's sales, and the duties on them. */
+    /* Imports: the import content of this month's real sales at the yuan price
+     * of foreign goods, and the duties on them. */
+    const double import_price = economy_import_price(e);
     for (int32_t k = 0; k < f->n; k++) {
-        double imports = e->ind[f->industry[k]].import_content * f->revenue[k];
+        const industry_state *x = &e->ind[f->industry[k]];
+        double imports = x->import_content * f->revenue[k] / x->price * import_price;
         if (!economy_yuan(e, imports, "imports", &f->amount[k]) ||
             !economy_yuan(e, imports * e->m.tariff_china, "customs duties", &f->amount2[k]))
             return YF_ERR_NUMERIC;
@@ -115,16 +146,28 @@ static yf_status trade(economy *e)
     return YF_OK;
 }
 
+double world_portfolio_target(const economy *e)
+{
+    const macro_state *s = &e->m;
+    const double depreciation = s->usdcny / s->usdcny_lag12 - 1.0;
+    const double differential = s->deposit_rate - e->world.fed_funds[e->month] - depreciation;
+    return e->param[P_portfolio_sensitivity] * differential * economy_gdp_12m(e);
+}
+
 /* The financial account: inflows sell claims on exporting firms to foreigners,
  * outflows buy foreign assets with firms' deposits. */
 static yf_status capital_flows(economy *e)
 {
     firms *f = &e->fi;
     macro_state *s = &e->m;
-    const double depreciation = s->usdcny / s->usdcny_lag12 - 1.0;
-    const double differential = s->deposit_rate - e->world.fed_funds[e->month] - depreciation;
-    const double flow =
-        (e->param[P_fdi_share] + e->param[P_capital_flow_rate] * differential) * s->gdp_month;
+    const double target = world_portfolio_target(e);
+    /* January 2000 opens with portfolios where that month's differential wants
+     * them: the history starts from a balance, not from a jump. */
+    if (e->month == 0)
+        s->portfolio_position = target;
+    const double portfolio = e->param[P_portfolio_speed] * (target - s->portfolio_position);
+    s->portfolio_position += portfolio;
+    const double flow = e->param[P_fdi_share] * s->gdp_month + portfolio;
     const bool inflow = flow > 0.0;
     /* Inflows buy claims on exporters; outflows are made by firms in proportion to
      * this month's sales (financed by overdraft if need be). */

@@ -36,7 +36,7 @@ static const char usage[] =
     "       yuanflow help\n"
     "\n"
     "run options:\n"
-    "  --to YEAR                last year to run, 2000..2035 (default 2024)\n"
+    "  --to YEAR                last year to run, 2000..2035 (default 2035: the data to 2024, then the rules)\n"
     "  --households N           household agents (default 100000)\n"
     "  --firms N                firm agents (default 5000)\n"
     "  --data DIR               the shipped data (default data)\n"
@@ -308,7 +308,7 @@ static bool valid_scenario_name(const char *s)
 
 static int parse_run(int argc, char **argv, run_options *o)
 {
-    o->to_year = 2024;
+    o->to_year = 2035;
     o->households = 100000;
     o->firms = 5000;
     o->data_dir = "data";

@@ -11,7 +11,7 @@
  *
  * Prices move toward a mark-up over unit cost,
  *
- *   p*_s = (1 + mu_s) [w (1 - m_s) / lambda_s + m_s e / e0]
+ *   p*_s = (1 + mu_s) [w (1 - m_s) / lambda_s + m_s p_m]
  *   mu_s = 1 / (ws* (1 - m_s) + m_s) - 1 + markup_utilisation (P_s - u_normal)
  *   p_s += price_speed (p*_s - p_s)
  *
@@ -100,13 +100,13 @@ void goods_market_clear(economy *e)
 void goods_set_prices(economy *e)
 {
     const double ws = e->param[P_wage_share_target];
-    const double e_rel = e->m.usdcny / e->world.usdcny[0];
+    const double import_price = economy_import_price(e);
     for (int s = 0; s < N_INDUSTRIES; s++) {
         industry_state *x = &e->ind[s];
         const double m = x->import_content;
         double markup = 1.0 / (ws * (1.0 - m) + m) - 1.0 +
                         e->param[P_markup_utilisation] * (x->demand_pressure - e->param[P_u_normal]);
-        double unit_cost = e->m.wage * (1.0 - m) / x->productivity + m * e_rel;
+        double unit_cost = e->m.wage * (1.0 - m) / x->productivity + m * import_price;
         double target = (1.0 + fmax(0.0, markup)) * unit_cost;
         x->price += e->param[P_price_speed] * (target - x->price);
     }

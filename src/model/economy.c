@@ -95,6 +95,17 @@ double economy_demand_pressure(const economy *e)
     return weight > 0.0 ? pressure / weight : e->param[P_u_normal];
 }
 
+double economy_import_price(const economy *e)
+{
+    const double foreign = pow(1.0 + e->param[P_foreign_inflation], e->month / 12.0);
+    return e->m.usdcny / e->world.usdcny[0] * foreign;
+}
+
+double economy_inflation_12m(const economy *e)
+{
+    return e->m.cpi / e->m.cpi_lag12[e->month % 12] - 1.0;
+}
+
 double economy_gdp_12m(const economy *e)
 {
     double s = 0.0;

@@ -119,6 +119,9 @@ typedef struct macro_state {
     double usdcny_lag12;      /* a year ago, for expected depreciation */
     double usdcny_ring[12];   /* the managed rate of the last 12 months */
     double fx_reserves_usd;   /* PBOC reserves, dollars */
+    double portfolio_position;/* residents' net private foreign funding from portfolio
+                                 flows, yuan (a behavioural memory: the ledger holds the
+                                 claims themselves) */
     double cpi;               /* consumer price index, 2000-01 = 1 */
     double cpi_lag12[12];     /* ring of the last 12 months */
     double gdp_ring[12];      /* nominal GDP of the last 12 months, yuan */
@@ -218,6 +221,9 @@ yf_status households_consume(economy *e);           /* agents/households.c */
 yf_status firms_invest(economy *e);                 /* agents/firms.c */
 yf_status credit_lend_and_repay(economy *e);        /* markets/credit.c */
 yf_status world_trade_and_capital(economy *e);      /* agents/world.c */
+/* Residents' net private foreign funding (yuan) the current interest differential,
+ * net of expected depreciation, calls for. */
+double world_portfolio_target(const economy *e);    /* agents/world.c */
 yf_status pboc_operate(economy *e, int m);          /* agents/pboc.c */
 yf_status government_budget(economy *e);           /* agents/government.c */
 yf_status credit_close_month(economy *e);           /* markets/credit.c */
@@ -234,8 +240,16 @@ void firms_receipt_weights(economy *e, const double *by_industry);
 
 double economy_gdp_12m(const economy *e);
 
+/* Consumer price inflation over the twelve months to last month's close. */
+double economy_inflation_12m(const economy *e);
+
+/* Yuan price of a unit of imports (and of foreign competitors' goods) this
+ * month, January 2000 = 1: the managed rate relative to its first value times
+ * foreign prices growing at foreign_inflation. */
+double economy_import_price(const economy *e);
+
 /* Sales-weighted demand pressure of the industries (real demand over capacity):
- * the output-gap signal of the fiscal and monetary rules. */
+ * the output-gap signal of the fiscal rule. */
 double economy_demand_pressure(const economy *e);
 /* If st is not YF_OK, write "YYYY-MM: what: ledger message" to e->msg. */
 yf_status economy_post(economy *e, yf_status st, const char *what);

@@ -18,25 +18,25 @@
 /* clang-format off */
 #define MODEL_PARAMS(X) \
     /* ---- households ---------------------------------------------------- */ \
-    X(c1_bottom, 0.99, 0.0, 1.0, "share of expected disposable income", \
+    X(c1_bottom, 0.9783, 0.0, 1.0, "share of expected disposable income", \
       "propensity to consume of the poorest household", \
       CALIBRATED "earlier hand target: household saving near a third of disposable income (data: gross_national_saving_rate)") \
-    X(c1_top, 0.33, 0.0, 1.0, "share of expected disposable income", \
+    X(c1_top, 0.408, 0.0, 1.0, "share of expected disposable income", \
       "propensity to consume of the richest household (linear in income rank in between)", \
       CALIBRATED "reference: calibrated with c1_bottom; rich households save more (DESIGN 4)") \
     X(c2_wealth, 0.0025, 0.0, 0.05, "share of net wealth per month", \
       "propensity to consume out of net wealth", \
       "Godley & Lavoie's alpha2 scaled to months (about 3% a year); calibrated") \
-    X(precaution, 2.6, 0.0, 10.0, "per unit of unemployment rate", \
+    X(precaution, 0.3, 0.0, 10.0, "per unit of unemployment rate", \
       "fall of the propensity to consume per point of expected unemployment above u_reference", \
       CALIBRATED "earlier: DESIGN 4: precautionary saving rises with unemployment risk") \
     X(u_reference, 0.04, 0.0, 0.5, "fraction", \
       "unemployment rate at which precautionary saving is neutral", \
       "data: unemployment_rate_ilo around 2000") \
-    X(rural_surplus, 0.255, 0.0, 0.6, "share of the labour force in 2000", \
+    X(rural_surplus, 0.3322, 0.0, 0.6, "share of the labour force in 2000", \
       "surplus rural labour: workers outside the money economy who migrate to urban jobs (Lewis reserve)", \
       CALIBRATED "reference: estimates of 150-200 million surplus rural workers around 2000 (Cai Fang's work on the Lewis turning point)") \
-    X(migration_rate, 0.34, 0.0, 2.0, "share of the reserve per year", \
+    X(migration_rate, 2.0, 0.0, 2.0, "share of the reserve per year", \
       "speed of rural-urban migration when urban unemployment net of vacancies is zero or below (none at u_reference or above)", \
       CALIBRATED "earlier hand target: migrant workers rose by about 10 million a year in 2000-2015 (NBS migrant worker survey)") \
     X(inflation_anchor, 0.2, 0.0, 1.0, "share", \
@@ -73,26 +73,32 @@
     X(depreciation, 0.06, 0.0, 0.3, "per year", \
       "depreciation rate of productive capital", \
       "data: pwt_depreciation_rate (about 0.05-0.06)") \
-    X(max_employment, 0.961, 0.5, 1.0, "share of the urban labour force", \
+    X(max_employment, 0.9585, 0.5, 1.0, "share of the urban labour force", \
       "most of the urban labour force that can be employed (frictions): output is rationed beyond it", \
       CALIBRATED "reference: assumption: unemployment rarely below 3% (data: unemployment_rate_ilo)") \
     X(u_normal, 0.85, 0.3, 1.0, "fraction of capacity", \
       "capacity utilisation firms aim for", \
       "assumption (usual in stock-flow consistent models)") \
-    X(invest_speed, 0.003, 0.0, 1.0, "per unit of utilisation gap per month", \
+    X(invest_speed, 0.0054, 0.0, 1.0, "per unit of utilisation gap per month", \
       "relative change of the investment share per unit of utilisation above normal", \
       CALIBRATED "reference: Freitas and Serrano (2015) supermultiplier; calibrated small for stability") \
-    X(markup_utilisation, 1.54, 0.0, 5.0, "per unit of utilisation gap", \
+    X(invest_rate_semielasticity, 0.2321, 0.0, 20.0, "per unit of real interest rate, per year", \
+      "fall in investment (log points) per unit of real lending rate above natural_rate: the \
+cost-of-capital channel of monetary policy", \
+      CALIBRATED "reference: user-cost elasticities of investment of 0.25-1 (Chirinko 1993; \
+Gilchrist and Zakrajsek 2007) on a user cost near 0.12 a year give 2-8 per unit; the 2001-2023 \
+fit prefers a far weaker channel (state firms' soft budgets); the sign is checked by test_china") \
+    X(markup_utilisation, 0.8518, 0.0, 5.0, "per unit of utilisation gap", \
       "change of the mark-up per unit of utilisation above or below u_normal (the mark-up at \
 normal utilisation is implied by wage_share_target)", \
       CALIBRATED "earlier: DESIGN 4: idle capacity cuts prices (deflation)") \
     X(price_speed, 0.1, 0.0, 1.0, "share of the gap closed per month", \
       "speed at which prices move toward mark-up over unit cost", \
       "assumption") \
-    X(tfp_growth, 0.037, -0.1, 0.2, "per year", \
+    X(tfp_growth, 0.05, -0.1, 0.2, "per year", \
       "autonomous growth of labour productivity (exogenous until issue 5)", \
       CALIBRATED "earlier hand target: labour productivity growth 2000-2010 (data: pwt_real_gdp_rgdpna / pwt_employment)") \
-    X(verdoorn, 0.35, 0.0, 1.0, "per unit of output growth", \
+    X(verdoorn, 0.2, 0.0, 1.0, "per unit of output growth", \
       "Kaldor-Verdoorn coefficient: extra productivity growth per unit of expected output growth", \
       CALIBRATED "reference: Verdoorn (1949); estimates of 0.3-0.7 (McCombie, Pugno and Soro 2002)") \
     X(payout, 0.5, 0.0, 1.0, "share of profit after tax", \
@@ -108,7 +114,7 @@ normal utilisation is implied by wage_share_target)", \
     X(wage_share_target, 0.52, 0.1, 0.9, "share of value added", \
       "the wage-share lever: mark-ups are set so that wages get this share of value added", \
       "data: pwt_labour_share (about 0.52-0.59 in 2000-2019)") \
-    X(wage_phillips, 0.1, 0.0, 5.0, "per unit of unemployment gap, per year", \
+    X(wage_phillips, 0.4015, 0.0, 5.0, "per unit of unemployment gap, per year", \
       "extra wage growth per point of unemployment below u_reference", \
       CALIBRATED "reference: assumption") \
     /* ---- banks and the central bank ----------------------------------- */ \
@@ -131,24 +137,32 @@ normal utilisation is implied by wage_share_target)", \
       "lever: added to the policy rate the PBOC chose (data) or its rule gives (a cut is negative)", \
       "scenario lever; seed 000_50eaa6f3762a6cc3.txt discusses a 10 basis-point cut before the Fed") \
     X(natural_rate, 0.02, -0.05, 0.1, "per year", \
-      "real policy rate of the rule at target inflation and normal utilisation", \
+      "real policy rate of the rule at target inflation and normal unemployment; also the \
+real lending rate at which investment is neither held back nor spurred", \
       "assumption") \
     X(taylor_inflation, 1.5, 0.0, 5.0, "per unit", \
       "response of the policy-rate rule to inflation above the target (after the data)", \
       "Taylor (1993)") \
-    X(taylor_gap, 0.5, 0.0, 5.0, "per unit", \
-      "response of the policy-rate rule to the utilisation gap (after the data)", \
-      "Taylor (1993)") \
+    X(taylor_gap, 1.0, 0.0, 5.0, "per unit of unemployment gap", \
+      "response of the policy-rate rule to urban unemployment (net of vacancies) below \
+u_reference (after the data)", \
+      "Taylor (1993)'s 0.5 on the output gap times an Okun coefficient of about 2") \
+    X(policy_rate_smoothing, 0.9, 0.0, 1.0, "share per month", \
+      "weight of last month's policy rate in this month's (the rest moves to the rule): \
+interest-rate smoothing", \
+      "assumption; estimated monthly smoothing in Taylor rules is 0.8-0.95 (Clarida, Gali and \
+Gertler 2000, quarterly 0.8)") \
     X(inflation_target, 0.03, -0.05, 0.2, "per year", \
       "inflation target of the policy-rate rule", \
       "PBOC annual CPI target (3%)") \
     X(fed_gap_max, 0.02, 0.0, 0.2, "per year", \
       "largest gap below the Fed funds rate the rule tolerates", \
       "assumption; DESIGN 4: the rule is constrained by the Fed") \
-    X(fx_flexibility, 0.0, 0.0, 10.0, "per unit of flow over reserves", \
+    X(fx_flexibility, 0.2, 0.0, 10.0, "per unit of flow over reserves", \
       "after the data: monthly change of the managed rate per unit of net FX flow over reserves \
 (0: a peg)", \
-      "assumption; history follows the rate the PBOC chose (data: usdcny_monthly)") \
+      "assumption: a managed float after the data; 0.2 keeps the fitted model's 2025-2035 \
+projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny_monthly)") \
     /* ---- government ----------------------------------------------------- */ \
     X(vat_rate, 0.13, 0.0, 0.5, "share of domestic value in sales", \
       "effective value-added (and business) tax rate", \
@@ -178,21 +192,29 @@ normal utilisation is implied by wage_share_target)", \
       "part of government spending paid as public wages", \
       "assumption") \
     /* ---- rest of the world -------------------------------------------- */ \
-    X(export_income_elasticity, 2.61, 0.0, 5.0, "elasticity", \
+    X(export_income_elasticity, 2.3456, 0.0, 5.0, "elasticity", \
       "export volume response to foreign nominal GDP in dollars", \
       CALIBRATED "reference: hand calibration on FX reserves 2000-2010 (data: fx_reserves_excl_gold_usd)") \
     X(export_cycle_elasticity, 2.5, 0.0, 5.0, "elasticity", \
       "extra response of export volume to foreign GDP growth over its trend (trade falls more than GDP in a slump)", \
       "set to 2.5 so that exports fall in 2009 (-16% in the data while world GDP in dollars fell 5%; trade falls more than GDP in a slump, Levchenko, Lewis and Tesar 2010); the distance of tools/calibrate_history.py alone prefers 1.0") \
-    X(export_price_elasticity, 1.5, 0.0, 5.0, "elasticity", \
+    X(foreign_inflation, 0.025, -0.05, 0.2, "per year", \
+      "inflation of the dollar prices of the goods China imports and competes with abroad", \
+      "US CPI inflation averaged about 2.5% a year in 2000-2024 (BLS CPI-U)") \
+    X(export_share_ceiling, 0.0576, 0.005, 1.0, "share of foreign GDP", \
+      "largest share of the rest of the world's GDP that China's exports can reach: demand \
+saturates toward it (X = D / sqrt(1 + (D / (ceiling Y))^2), D the unsaturated demand)", \
+      CALIBRATED "reference: data: China's exports over world GDP less China rose from 0.8% (2000) to 3.5% (2013) and \
+stayed at 3.4-4.5% since (exports_gs_usd; world_gdp.csv); calibrated with the export elasticities") \
+    X(export_price_elasticity, 1.718, 0.0, 5.0, "elasticity", \
       "export volume response to China's export price in dollars", \
-      "assumption in the range of trade-elasticity estimates (1-2)") \
+      CALIBRATED "reference: assumption in the range of trade-elasticity estimates (1-2)") \
     X(tariff_elasticity, 2.0, 0.0, 10.0, "elasticity", \
       "export response to (1 + tariff)", \
       "assumption; trade-war studies find 2-4") \
-    X(wto_gain, 1.5, 0.0, 5.0, "fraction", \
+    X(wto_gain, 1.0513, 0.0, 5.0, "fraction", \
       "rise in China's export market access phased in after WTO entry (2001-12)", \
-      "hand calibration on FX reserves 2000-2010 (data: fx_reserves_excl_gold_usd)") \
+      CALIBRATED "reference: hand calibration on FX reserves 2000-2010 (data: fx_reserves_excl_gold_usd)") \
     X(wto_phase_months, 72.0, 1.0, 240.0, "months", \
       "months over which WTO market access is phased in", \
       "assumption: accession commitments ran to about 2007") \
@@ -202,10 +224,15 @@ normal utilisation is implied by wage_share_target)", \
     X(fdi_share, 0.003, 0.0, 0.05, "share of monthly GDP", \
       "foreign direct investment inflow at a zero interest differential", \
       "data: fdi_net_inflows_share_gdp (about 3-4% of GDP in the 2000s, per year)") \
-    X(capital_flow_rate, 0.78, 0.0, 5.0, "share of monthly GDP per unit of yearly differential", \
-      "private capital inflow per unit of interest differential net of expected depreciation", \
-      CALIBRATED "reference: rough calibration: about $1 trillion left in 2015-16 (data: fx_reserves_excl_gold_usd) \
-on a swing of some 5 points; to be fitted (issue 7)")
+    X(portfolio_sensitivity, 0.2, 0.0, 10.0, "share of annual GDP per unit of yearly differential", \
+      "private foreign funding China's residents want to hold (net of their foreign assets) per \
+unit of interest differential net of expected depreciation: a stock, so a lasting differential \
+moves a bounded amount of capital", \
+      CALIBRATED "reference: rough calibration: about $1 trillion left in 2015-16 (data: fx_reserves_excl_gold_usd) on a \
+swing of some 5 points in a $11 trillion economy; to be fitted (issue 7)") \
+    X(portfolio_speed, 0.3, 0.0, 1.0, "share of the gap closed per month", \
+      "speed at which private portfolios move toward the position the differential calls for", \
+      CALIBRATED "reference: assumption: most of the 2015-16 outflow happened within two years (half-life about a year)")
 /* clang-format on */
 
 typedef enum model_param_id {

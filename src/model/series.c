@@ -37,6 +37,8 @@
     X(wage, "yuan per worker per month", "average wage") \
     X(labour_share, "share of GDP", "private and public wages") \
     X(utilisation, "fraction of capacity", "sales-weighted capacity utilisation") \
+    X(demand_pressure, "fraction of capacity", "real demand over capacity before rationing (sales-weighted)") \
+    X(labour_gap, "fraction of the urban labour force", "unemployment net of unfilled vacancies (below zero: a labour shortage)") \
     X(net_lending_households, "share of GDP", "households' saving less purchases of tangibles") \
     X(net_lending_firms, "share of GDP", "firms' net lending") \
     X(net_lending_government, "share of GDP", "central and local governments' net lending") \
@@ -139,6 +141,8 @@ void series_record(economy *e, int m)
     *v[S_wage] = s->wage;
     *v[S_labour_share] = (e->flow_wages + e->flow_public_wages) / gdp;
     *v[S_utilisation] = sales > 0.0 ? utilisation / sales : 0.0;
+    *v[S_demand_pressure] = economy_demand_pressure(e);
+    *v[S_labour_gap] = s->labour_gap;
     static const int households_[] = {HH}, firms_[] = {FIRM, DEV},
                      government_[] = {CG, LG, LGFV}, finance_[] = {BANK, PBOC}, row_[] = {ROW};
     *v[S_net_lending_households] = net_lending(snap, households_, 1) / gdp;
