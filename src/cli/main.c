@@ -41,7 +41,7 @@ static const char usage[] =
     "  --firms N                firm agents (default 5000)\n"
     "  --data DIR               the shipped data (default data)\n"
     "  --set NAME=VALUE         set a parameter (see 'yuanflow params')\n"
-    "  --scenario-name NAME     name recorded with the outputs (default history)\n"
+    "  --scenario-name NAME     name recorded with the outputs (default baseline)\n"
     "  --store FILE             SQLite run store the run is added to\n"
     "                           (default runs/yuanflow.sqlite; runs/ is created)\n"
     "  --no-store               do not write the run store\n"
@@ -314,7 +314,7 @@ static int parse_run(int argc, char **argv, run_options *o)
     o->data_dir = "data";
     o->csv_path = o->json_path = NULL;
     o->store_path = default_store;
-    o->scenario_name = "history";
+    o->scenario_name = "baseline";
     o->n_settings = 0;
     bool store_given = false, no_store = false;
     for (int i = 2; i < argc; i++) {
