@@ -19,9 +19,9 @@
  *
  * M the household's deposits less its debts, pi inflation over twelve months.
  * Without this, a rate rise that only compensates for inflation would look like
- * extra income and raise demand; with it, inflation itself cools spending. Agents stand for equal shares of the labour
- * force, and every rule is a share of the agent's group, so results do not
- * depend on the agent count (DESIGN 1.7).
+ * extra income and raise demand; with it, inflation itself cools spending.
+ * Agents stand for equal shares of the labour force, and every rule is a share
+ * of the agent's group, so results do not depend on the agent count (DESIGN 1.7).
  */
 #include <math.h>
 

@@ -1,17 +1,17 @@
 /*
  * world.c: the rest of the world (DESIGN.md 4, "Rest of world"; docs/model.md 3.7).
  *
- * Export demand, in dollars, by destination d (US, EU, rest):
+ * Export demand D, in dollars, summed over destinations d (US, EU, rest):
  *
- *   X_d = X0 s_d (Y_d / Y_d0)^eta_Y (G_d / G_d_trend)^eta_c
+ *   D_d = X0 s_d (Y_d / Y_d0)^eta_Y (G_d / G_d_trend)^eta_c
  *         * ((1 + tau_d0) / (1 + tau_d))^eta_tau (P_x / P_x0 / p_m)^(-eps) * wto
  *
  * with Y_d the destination's nominal GDP in dollars (data), tau_d the tariff on
  * China's exports, P_x China's export price in yuan, p_m = (e / e0) P_f the yuan
  * price of foreign goods (e the managed rate in yuan per dollar, P_f foreign
- * prices growing at foreign_inflation) and wto the market access phased in after 2001-12. China's
- * market share cannot grow forever: the demand D above saturates toward a
- * ceiling share s of the destinations' GDP Y,
+ * prices growing at foreign_inflation) and wto the market access phased in
+ * after 2001-12. China's market share cannot grow forever: demand saturates
+ * toward a ceiling share s of the destinations' GDP Y,
  *
  *   X = D / sqrt(1 + (D / (s Y))^2) * sqrt(1 + (D_0 / (s Y_0))^2),
  *
