@@ -146,7 +146,9 @@ static yf_status trade(economy *e)
     return YF_OK;
 }
 
-double world_portfolio_target(const economy *e)
+/* Residents' net private foreign funding (yuan) the current interest
+ * differential, net of expected depreciation, calls for. */
+static double portfolio_target(const economy *e)
 {
     const macro_state *s = &e->m;
     const double depreciation = s->usdcny / s->usdcny_lag12 - 1.0;
@@ -160,7 +162,7 @@ static yf_status capital_flows(economy *e)
 {
     firms *f = &e->fi;
     macro_state *s = &e->m;
-    const double target = world_portfolio_target(e);
+    const double target = portfolio_target(e);
     /* January 2000 opens with portfolios where that month's differential wants
      * them: the history starts from a balance, not from a jump. */
     if (e->month == 0)

@@ -221,9 +221,6 @@ yf_status households_consume(economy *e);           /* agents/households.c */
 yf_status firms_invest(economy *e);                 /* agents/firms.c */
 yf_status credit_lend_and_repay(economy *e);        /* markets/credit.c */
 yf_status world_trade_and_capital(economy *e);      /* agents/world.c */
-/* Residents' net private foreign funding (yuan) the current interest differential,
- * net of expected depreciation, calls for. */
-double world_portfolio_target(const economy *e);    /* agents/world.c */
 yf_status pboc_operate(economy *e, int m);          /* agents/pboc.c */
 yf_status government_budget(economy *e);           /* agents/government.c */
 yf_status credit_close_month(economy *e);           /* markets/credit.c */
