@@ -638,6 +638,151 @@ static void test_store_refuses(void)
     sqlite3_close(db);
 }
 
+/* ---- the ledger's matrices in the store --------------------------------------------
+ * Two annual matrices of 2000 and one monthly, with values chosen to catch a
+ * transposition (row r, column c holds 100 r + c, negated in the flows), the
+ * int64 extremes, and zeros (kept, so that a matrix reads back whole). */
+enum { MX_ROWS = 3, MX_COLS = 2 };
+static const char *const mx_rows[MX_ROWS] = {"deposits", "loans", "change_deposits"};
+static const char *const mx_labels[MX_ROWS] = {"bank deposits", "loans", "Δ bank deposits"};
+static const char *const mx_cols[MX_COLS] = {"HH", "B"};
+static int64_t mx_bs[MX_ROWS * MX_COLS], mx_fl[MX_ROWS * MX_COLS], mx_month[MX_ROWS * MX_COLS];
+static output_matrix mx_fixture[3];
+
+static output_run fixture_with_matrices(void)
+{
+    for (int r = 0; r < MX_ROWS; r++)
+        for (int c = 0; c < MX_COLS; c++) {
+            mx_bs[r * MX_COLS + c] = 100 * r + c;
+            mx_fl[r * MX_COLS + c] = -(100 * r + c);
+            mx_month[r * MX_COLS + c] = 0;
+        }
+    mx_month[0] = INT64_MAX;
+    mx_month[1] = INT64_MIN;
+    mx_fixture[0] = (output_matrix){OUTPUT_BALANCE_SHEET, 2000, 0, MX_ROWS, MX_COLS, mx_rows,
+                                    mx_labels, mx_cols, mx_bs};
+    mx_fixture[1] = (output_matrix){OUTPUT_FLOWS, 2000, 0, MX_ROWS, MX_COLS, mx_rows,
+                                    mx_labels, mx_cols, mx_fl};
+    mx_fixture[2] = (output_matrix){OUTPUT_OTHER_CHANGES, 2001, 6, MX_ROWS, MX_COLS, mx_rows,
+                                    mx_labels, mx_cols, mx_month};
+    output_run run = fixture();
+    run.matrices = mx_fixture;
+    run.n_matrices = 3;
+    return run;
+}
+
+/* Run `id`'s matrix of `kind` at `date`, read back cell by cell in order:
+ * "row_code/row_label/sector=value;..." must equal what the fixture gives. */
+static void check_store_matrix(sqlite3 *db, int64_t id, const char *kind, const char *date,
+                               const int64_t *values)
+{
+    char want[2048] = "", sql[512];
+    for (int r = 0; r < MX_ROWS; r++)
+        for (int c = 0; c < MX_COLS; c++) {
+            size_t n = strlen(want);
+            snprintf(want + n, sizeof want - n, "%s%s/%s/%s=%lld", n ? ";" : "", mx_rows[r],
+                     mx_labels[r], mx_cols[c], (long long)values[r * MX_COLS + c]);
+        }
+    snprintf(sql, sizeof sql,
+             "SELECT group_concat(row_code || '/' || row_label || '/' || sector || '=' || value,"
+             " ';') FROM (SELECT * FROM matrices WHERE run_id = %lld AND kind = '%s' AND"
+             " date = '%s' ORDER BY row_index, column_index)",
+             (long long)id, kind, date);
+    CHECK(q_text(db, sql, want));
+}
+
+static void test_store_matrices(void)
+{
+    output_run run = fixture_with_matrices();
+    char path[512];
+    path_in(path, sizeof path, "matrices.sqlite");
+    yf_diag d;
+    int64_t id = 0;
+    CHECK(output_store_run(&run, path, &id, &d) == YF_OK && id == 1);
+    sqlite3 *db = open_db(path);
+    CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM matrices"), 3 * MX_ROWS * MX_COLS);
+    check_store_matrix(db, 1, "balance_sheet", "2000", mx_bs);
+    check_store_matrix(db, 1, "flows", "2000", mx_fl);
+    check_store_matrix(db, 1, "other_changes", "2001-06", mx_month);
+    CHECK_EQ_I64(q_int(db, "SELECT value FROM matrices WHERE date = '2001-06' AND row_index = 0"
+                           " AND column_index = 1"),
+                 INT64_MIN);
+    /* Deleting a run removes its matrices too. */
+    CHECK(sqlite3_exec(db, "PRAGMA foreign_keys = ON; DELETE FROM runs WHERE id = 1", NULL, NULL,
+                       NULL) == SQLITE_OK);
+    CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM matrices"), 0);
+    sqlite3_close(db);
+
+    /* A failure while writing the matrices (a trigger refuses one cell) takes
+     * the whole run back: no run, no series, no matrix. */
+    db = open_db(path);
+    CHECK(sqlite3_exec(db,
+                       "CREATE TRIGGER refuse BEFORE INSERT ON matrices WHEN NEW.value = -201"
+                       " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(output_store_run(&run, path, &id, &d) == YF_ERR_IO);
+    CHECK(contains(d.message, "refused by the test"));
+    db = open_db(path);
+    CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM runs"), 0);
+    CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM observations"), 0);
+    CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM matrices"), 0);
+    sqlite3_close(db);
+
+    /* A matrix that is not well formed is refused before the store is opened. */
+    output_matrix bad = mx_fixture[0];
+    static const char *const dup_cols[MX_COLS] = {"HH", "HH"};
+    bad.columns = dup_cols;
+    output_run with_bad = run;
+    with_bad.matrices = &bad;
+    with_bad.n_matrices = 1;
+    CHECK(output_store_run(&with_bad, path, &id, &d) == YF_ERR_ARGUMENT);
+    CHECK(contains(d.message, "column 'HH' appears twice"));
+    bad = mx_fixture[0];
+    bad.month = 13;
+    CHECK(output_store_run(&with_bad, path, &id, &d) == YF_ERR_ARGUMENT);
+    output_matrix twice[2] = {mx_fixture[0], mx_fixture[0]};
+    with_bad.matrices = twice;
+    with_bad.n_matrices = 2;
+    CHECK(output_store_run(&with_bad, path, &id, &d) == YF_ERR_ARGUMENT);
+    CHECK(contains(d.message, "appears twice"));
+}
+
+/* A store of schema version 1 (no matrices table) takes the next run: the
+ * table is added and the version raised in that run's transaction, the runs
+ * before are untouched. A store of a newer version is refused untouched. */
+static void test_store_versions(void)
+{
+    output_run plain = fixture(), run = fixture_with_matrices();
+    char path[512];
+    path_in(path, sizeof path, "v1.sqlite");
+    yf_diag d;
+    int64_t id = 0;
+    CHECK(output_store_run(&plain, path, &id, &d) == YF_OK && id == 1);
+    sqlite3 *db = open_db(path);
+    CHECK(sqlite3_exec(db, "DROP TABLE matrices; PRAGMA user_version = 1", NULL, NULL, NULL) ==
+          SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(output_store_run(&run, path, &id, &d) == YF_OK && id == 2);
+    db = open_db(path);
+    CHECK_EQ_I64(q_int(db, "PRAGMA user_version"), 2);
+    CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM matrices WHERE run_id = 2"),
+                 3 * MX_ROWS * MX_COLS);
+    CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM matrices WHERE run_id = 1"), 0);
+    sqlite3_close(db);
+    check_store_run(path, 1);
+    check_store_run(path, 2);
+
+    CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(output_store_run(&run, path, &id, &d) == YF_ERR_IO);
+    CHECK(contains(d.message, "schema version is 3"));
+    db = open_db(path);
+    CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM runs"), 2);
+    sqlite3_close(db);
+}
+
 /* ---- atomicity ------------------------------------------------------------------------- */
 
 /* Names in dir, other than . and .., joined by spaces in directory order. */
@@ -891,6 +1036,8 @@ int main(void)
     test_json();
     test_store();
     test_store_refuses();
+    test_store_matrices();
+    test_store_versions();
     test_unwritable();
     test_disk_full();
     test_csv_alloc_faults();

@@ -167,6 +167,61 @@ static bool blank(const char *s)
     return !s || !*s;
 }
 
+const char *output_matrix_kind_name(output_matrix_kind k)
+{
+    switch (k) {
+    case OUTPUT_BALANCE_SHEET:
+        return "balance_sheet";
+    case OUTPUT_FLOWS:
+        return "flows";
+    case OUTPUT_OTHER_CHANGES:
+        return "other_changes";
+    }
+    return "?";
+}
+
+/* Is `name` among names[0..n)? */
+static bool listed(const char *name, const char *const *names, int n)
+{
+    for (int j = 0; j < n; j++)
+        if (strcmp(names[j], name) == 0)
+            return true;
+    return false;
+}
+
+/* One matrix of a run: a known kind and period, labelled rows and columns with
+ * unique codes, values present. */
+static yf_status matrix_check(const output_matrix *x, int k, yf_diag *diag)
+{
+    if (x->kind != OUTPUT_BALANCE_SHEET && x->kind != OUTPUT_FLOWS &&
+        x->kind != OUTPUT_OTHER_CHANGES)
+        return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d has an unknown kind", k + 1);
+    if (x->year < 0 || x->year > 9999 || x->month < 0 || x->month > 12)
+        return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: period %d-%d is out of range",
+                           k + 1, x->year, x->month);
+    if (x->n_rows <= 0 || x->n_columns <= 0 || !x->row_codes || !x->row_labels ||
+        !x->columns || !x->values)
+        return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d has no rows, columns or values",
+                           k + 1);
+    for (int r = 0; r < x->n_rows; r++) {
+        if (blank(x->row_codes[r]) || !x->row_labels[r])
+            return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: row %d has no name",
+                               k + 1, r + 1);
+        if (listed(x->row_codes[r], x->row_codes, r))
+            return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: row '%s' appears twice",
+                               k + 1, x->row_codes[r]);
+    }
+    for (int c = 0; c < x->n_columns; c++) {
+        if (blank(x->columns[c]))
+            return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: column %d has no name",
+                               k + 1, c + 1);
+        if (listed(x->columns[c], x->columns, c))
+            return output_fail(diag, YF_ERR_ARGUMENT, NULL,
+                               "matrix %d: column '%s' appears twice", k + 1, x->columns[c]);
+    }
+    return YF_OK;
+}
+
 yf_status output_run_check(const output_run *run, yf_diag *diag)
 {
     if (!run)
@@ -203,6 +258,20 @@ yf_status output_run_check(const output_run *run, yf_diag *diag)
             if (strcmp(run->series[j].name, s->name) == 0)
                 return output_fail(diag, YF_ERR_ARGUMENT, NULL, "series '%s' appears twice",
                                    s->name);
+    }
+    if (run->n_matrices < 0 || (run->n_matrices > 0 && !run->matrices))
+        return output_fail(diag, YF_ERR_ARGUMENT, NULL, "the run's matrices are missing");
+    for (int k = 0; k < run->n_matrices; k++) {
+        yf_status st = matrix_check(&run->matrices[k], k, diag);
+        if (st != YF_OK)
+            return st;
+        for (int j = 0; j < k; j++) {
+            const output_matrix *a = &run->matrices[j], *b = &run->matrices[k];
+            if (a->kind == b->kind && a->year == b->year && a->month == b->month)
+                return output_fail(diag, YF_ERR_ARGUMENT, NULL,
+                                   "matrix %d: a %s matrix of %04d-%02d appears twice", k + 1,
+                                   output_matrix_kind_name(b->kind), b->year, b->month);
+        }
     }
     return YF_OK;
 }
@@ -369,4 +438,14 @@ yf_status atomic_commit(atomic_file *af, yf_diag *diag)
     yf_mem_free(af->tmp_path);
     af->tmp_path = NULL;
     return YF_OK;
+}
+
+yf_status output_write_file(const char *path, const char *text, size_t n, yf_diag *diag)
+{
+    atomic_file af;
+    yf_status st = atomic_open(&af, path, diag);
+    if (st != YF_OK)
+        return st;
+    atomic_write(&af, text, n);
+    return atomic_commit(&af, diag);
 }

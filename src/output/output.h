@@ -24,6 +24,7 @@
 #define YF_OUTPUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <yuanflow.h>
 
@@ -51,6 +52,32 @@ typedef struct output_param {
     const char *unit;
 } output_param;
 
+/* The three matrices of the ledger (docs/ledger.md, docs/outputs.md 1.3). */
+typedef enum output_matrix_kind {
+    OUTPUT_BALANCE_SHEET, /* stocks at the close: + asset, - liability */
+    OUTPUT_FLOWS,         /* the transactions-flow matrix: + receipt, - payment; its
+                           * "change in stocks" rows enter with a minus sign, so that
+                           * every row and every column sums to zero */
+    OUTPUT_OTHER_CHANGES  /* revaluations, write-offs, opening balances */
+} output_matrix_kind;
+
+/*
+ * One matrix of the ledger: n_rows x n_columns whole yuan, row-major. The
+ * period is a month (month 1..12) or a calendar year (month 0): a year's
+ * balance sheet is the one at the close of December; its flows and other
+ * changes are the sums over its twelve months (the annual rules of the series).
+ */
+typedef struct output_matrix {
+    output_matrix_kind kind;
+    int year, month;               /* month 0: the calendar year */
+    int n_rows, n_columns;
+    const char *const *row_codes;  /* identifiers, unique in the matrix ("deposits",
+                                    * "wages_private", "change_deposits") */
+    const char *const *row_labels; /* for people ("bank deposits", "Δ bank deposits") */
+    const char *const *columns;    /* sector codes ("HH", "F", ...), unique */
+    const int64_t *values;         /* n_rows * n_columns, values[r * n_columns + c] */
+} output_matrix;
+
 /* A finished run, as the writers see it. Every pointer is borrowed. */
 typedef struct output_run {
     const char *version;         /* program version, e.g. "0.1.0" */
@@ -66,6 +93,8 @@ typedef struct output_run {
     const output_series *series;
     int n_series;
     const char *created; /* store only: when the run was made (ISO 8601), or NULL */
+    const output_matrix *matrices; /* store only: the ledger's matrices (may be none) */
+    int n_matrices;
 } output_run;
 
 /* ---- helpers (output.c) -------------------------------------------------- */
@@ -92,6 +121,9 @@ uint64_t output_scenario_hash(const output_run *run);
 
 /* "%016" PRIx64 of a hash into out (>= 17 bytes). */
 void output_hash_hex(uint64_t hash, char out[17]);
+
+/* "balance_sheet", "flows" or "other_changes". */
+const char *output_matrix_kind_name(output_matrix_kind k);
 
 /* Calendar years with all twelve months in the run: the first one and their
  * count (0 when the run covers no whole calendar year). */
@@ -142,7 +174,22 @@ YF_MUST_CHECK yf_status output_store_run(const output_run *run,
                                          int64_t *out_run_id,
                                          yf_diag *diag);
 
-/* The schema version this code writes (PRAGMA user_version of the store). */
-enum { OUTPUT_STORE_SCHEMA_VERSION = 1 };
+/*
+ * The schema version this code writes (PRAGMA user_version of the store).
+ * Version 2 added the matrices table; a version 1 store is upgraded in the
+ * transaction of the next run written to it (its earlier runs have no
+ * matrices), and stays readable by the report.
+ */
+enum { OUTPUT_STORE_SCHEMA_VERSION = 2 };
+
+/*
+ * Write `n` bytes of text to `path` whole or not at all (a temporary file
+ * renamed over the target, as the CSV and JSON writers do). For other writers
+ * of files, such as the report. YF_ERR_IO with the file named in diag.
+ */
+YF_MUST_CHECK yf_status output_write_file(const char *path,
+                                          const char *text,
+                                          size_t n,
+                                          yf_diag *diag);
 
 #endif

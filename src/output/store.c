@@ -65,6 +65,21 @@ static const char schema[] =
     "         o.frequency, o.run_id\n"
     "  FROM observations o JOIN runs r ON r.id = o.run_id;\n";
 
+/* Added by schema version 2 (a version 1 store gets it on its next write). */
+static const char schema_matrices[] =
+    "CREATE TABLE matrices (\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('balance_sheet', 'flows', 'other_changes')),\n"
+    "  date TEXT NOT NULL,            -- YYYY: December's stocks, the year's flows; or YYYY-MM\n"
+    "  row_index INTEGER NOT NULL,    -- the row's place in the matrix, from 0\n"
+    "  row_code TEXT NOT NULL,        -- instrument or flow ('deposits', 'change_deposits')\n"
+    "  row_label TEXT NOT NULL,       -- the row's label ('bank deposits')\n"
+    "  column_index INTEGER NOT NULL, -- the sector's place in the matrix, from 0\n"
+    "  sector TEXT NOT NULL,          -- sector code ('HH')\n"
+    "  value INTEGER NOT NULL,        -- yuan\n"
+    "  PRIMARY KEY (run_id, kind, date, row_index, column_index)\n"
+    ") WITHOUT ROWID;\n";
+
 /* One write to the store: the connection and the first error met. */
 typedef struct store {
     sqlite3 *db;
@@ -111,9 +126,17 @@ static bool ensure_schema(store *s)
         !query_int(s, "PRAGMA user_version", &version) ||
         !query_int(s, "SELECT count(*) FROM sqlite_schema", &objects))
         return false;
+    char pragmas[128];
     if (app == STORE_APPLICATION_ID) {
         if (version == OUTPUT_STORE_SCHEMA_VERSION)
             return true;
+        if (version == 1) {
+            /* Version 1 had no matrices: add the table, in this transaction. */
+            snprintf(pragmas, sizeof pragmas, "PRAGMA user_version = %d;",
+                     OUTPUT_STORE_SCHEMA_VERSION);
+            return exec(s, schema_matrices, "cannot upgrade the schema to version 2") &&
+                   exec(s, pragmas, "cannot mark the store");
+        }
         s->status = output_fail(s->diag, YF_ERR_IO, s->path,
                                 "cannot write run store '%s': its schema version is %lld, this "
                                 "yuanflow writes version %d",
@@ -127,10 +150,11 @@ static bool ensure_schema(store *s)
                                 s->path);
         return false;
     }
-    char pragmas[128];
     snprintf(pragmas, sizeof pragmas, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
              STORE_APPLICATION_ID, OUTPUT_STORE_SCHEMA_VERSION);
-    return exec(s, schema, "cannot create the schema") && exec(s, pragmas, "cannot mark the store");
+    return exec(s, schema, "cannot create the schema") &&
+           exec(s, schema_matrices, "cannot create the schema") &&
+           exec(s, pragmas, "cannot mark the store");
 }
 
 static bool prepare(store *s, const char *sql, sqlite3_stmt **out)
@@ -251,6 +275,44 @@ static bool insert_series(store *s, const output_run *run, int64_t id)
     return ok;
 }
 
+/* Every cell of every matrix, zeros included, so that a matrix reads back
+ * whole with its rows and columns in order. */
+static bool insert_matrices(store *s, const output_run *run, int64_t id)
+{
+    if (run->n_matrices == 0)
+        return true;
+    sqlite3_stmt *q = NULL;
+    if (!prepare(s,
+                 "INSERT INTO matrices (run_id, kind, date, row_index, row_code, row_label,"
+                 " column_index, sector, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 &q))
+        return false;
+    bool ok = true;
+    char date[16];
+    for (int k = 0; ok && k < run->n_matrices; k++) {
+        const output_matrix *x = &run->matrices[k];
+        if (x->month == 0)
+            snprintf(date, sizeof date, "%04d", x->year);
+        else
+            snprintf(date, sizeof date, "%04d-%02d", x->year, x->month);
+        for (int r = 0; ok && r < x->n_rows; r++)
+            for (int c = 0; ok && c < x->n_columns; c++) {
+                sqlite3_bind_int64(q, 1, id);
+                sqlite3_bind_text(q, 2, output_matrix_kind_name(x->kind), -1, SQLITE_STATIC);
+                sqlite3_bind_text(q, 3, date, -1, SQLITE_STATIC);
+                sqlite3_bind_int(q, 4, r);
+                sqlite3_bind_text(q, 5, x->row_codes[r], -1, SQLITE_STATIC);
+                sqlite3_bind_text(q, 6, x->row_labels[r], -1, SQLITE_STATIC);
+                sqlite3_bind_int(q, 7, c);
+                sqlite3_bind_text(q, 8, x->columns[c], -1, SQLITE_STATIC);
+                sqlite3_bind_int64(q, 9, x->values[(size_t)r * (size_t)x->n_columns + (size_t)c]);
+                ok = step(s, q, "cannot insert a matrix cell");
+            }
+    }
+    sqlite3_finalize(q);
+    return ok;
+}
+
 yf_status
 output_store_run(const output_run *run, const char *path, int64_t *out_run_id, yf_diag *diag)
 {
@@ -276,7 +338,8 @@ output_store_run(const output_run *run, const char *path, int64_t *out_run_id, y
     bool ok = exec(&s, "PRAGMA foreign_keys = ON", "cannot enable foreign keys") &&
               exec(&s, "BEGIN IMMEDIATE", "cannot start a transaction") && ensure_schema(&s) &&
               insert_run(&s, run, &id) && insert_parameters(&s, run, id) &&
-              insert_series(&s, run, id) && exec(&s, "COMMIT", "cannot commit the run");
+              insert_series(&s, run, id) && insert_matrices(&s, run, id) &&
+              exec(&s, "COMMIT", "cannot commit the run");
     /* Any failure: undo the whole run (a failed COMMIT may leave the
      * transaction open, e.g. when busy). */
     if (!ok && !sqlite3_get_autocommit(s.db))
