@@ -5,16 +5,35 @@
  * what DESIGN.md section 4 says must follow; the expected signs come from the
  * mechanisms, not from a previous run. Also: every month closes exactly,
  * results are identical run to run, and do not depend on the agent count
- * beyond a small tolerance.
- * Usage: test_china DATA_DIR
+ * beyond a small tolerance. Every run replays the policy events of
+ * scenarios/history.yaml (WTO entry, tax sharing, the stimulus) through the
+ * scenario driver, as `yuanflow run` does.
+ * Usage: test_china DATA_DIR HISTORY_YAML
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
 #include "model/economy.h"
+#include "scenario/scenario.h"
 
 static const char *data_dir;
+static scenario *history; /* scenarios/history.yaml */
+
+/* Run `months` more months of e with the history's events. */
+static yf_status run_months(economy *e, int months)
+{
+    scenario_driver *d = NULL;
+    yf_diag diag = {{0}, 0, 0, {0}};
+    yf_status st = scenario_driver_new(&d, history, e, &diag);
+    if (st != YF_OK) {
+        fprintf(stderr, "scenario_driver_new: %s\n", diag.message);
+        return st;
+    }
+    st = scenario_driver_run(d, months);
+    scenario_driver_free(d);
+    return st;
+}
 enum { YEARS = 4, SHOCK_MONTH = 24 }; /* shocks start in 2002-01 */
 
 /* A run with the default parameters except `name` = `value` (name NULL: none). */
@@ -48,7 +67,7 @@ static economy *build(int32_t n_households)
 
 static bool run(economy *e)
 {
-    yf_status st = economy_run(e, e->size.n_months);
+    yf_status st = run_months(e, e->size.n_months);
     if (st != YF_OK)
         fprintf(stderr, "run failed: %s\n", e->msg);
     return st == YF_OK;
@@ -132,7 +151,7 @@ static void test_us_tariff(void)
 /* Run to the shock month, change policy_rate_offset, run to the end. */
 static bool run_with_rate_change_at_shock(economy *e, double offset)
 {
-    if (economy_run(e, SHOCK_MONTH) != YF_OK)
+    if (run_months(e, SHOCK_MONTH) != YF_OK)
         return false;
     e->param[P_policy_rate_offset] = offset;
     return run(e);
@@ -294,11 +313,16 @@ static void test_agent_count(void)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: test_china DATA_DIR\n");
+    if (argc < 3) {
+        fprintf(stderr, "usage: test_china DATA_DIR HISTORY_YAML\n");
         return 2;
     }
     data_dir = argv[1];
+    yf_diag d = {{0}, 0, 0, {0}};
+    if (scenario_load(&history, argv[2], &d) != YF_OK) {
+        fprintf(stderr, "%s\n", d.message);
+        return 2;
+    }
     test_baseline_closes_and_is_plausible();
     test_foreign_demand_collapse();
     test_us_tariff();
@@ -310,5 +334,6 @@ int main(int argc, char **argv)
     test_deterministic();
     test_agent_count();
     economy_free(baseline);
+    scenario_free(history);
     return TEST_REPORT();
 }

@@ -232,7 +232,35 @@ moves a bounded amount of capital", \
 swing of some 5 points in a $11 trillion economy; to be fitted (issue 7)") \
     X(portfolio_speed, 0.3, 0.0, 1.0, "share of the gap closed per month", \
       "speed at which private portfolios move toward the position the differential calls for", \
-      CALIBRATED "reference: assumption: most of the 2015-16 outflow happened within two years (half-life about a year)")
+      CALIBRATED "reference: assumption: most of the 2015-16 outflow happened within two years (half-life about a year)") \
+    /* ---- policy timeline levers (set by scenario events) ---- */ \
+    /* Defaults are the policy of January 2000, so that a run without events \
+     * is a run without policy change; scenarios/history.yaml dates the \
+     * changes (docs/scenarios.md). "Month" values count months from 2000-01 \
+     * (2001-12 is 23); -1 means "never". */ \
+    X(vat_central_share, 0.75, 0.0, 1.0, "share of VAT revenue", \
+      "central government's share of value-added tax (the rest is local)", \
+      "1994 tax-sharing reform: 75/25 central/local (seed 000_50eaa6f3762a6cc3.txt; DESIGN 4); \
+50/50 from 2016-05 with the business-tax-to-VAT reform (event vat_split)") \
+    X(income_tax_central_share, 0.0, 0.0, 1.0, "share of income-tax revenue", \
+      "central government's share of corporate and personal income tax (the rest is local)", \
+      "local taxes before the 2002 income-tax sharing reform: 50/50 in 2002, 60/40 from 2003 \
+(DESIGN 4; event income_tax_sharing)") \
+    X(wto_entry_month, -1.0, -1.0, 2399.0, "month from 2000-01 (-1: not a member)", \
+      "month WTO membership takes effect: market access then rises by wto_gain over wto_phase_months", \
+      "China joined the WTO on 2001-12-11 (DESIGN 5; event wto_entry sets it to its date, 23); \
+not a member in January 2000") \
+    X(stimulus_total, 0.0, 0.0, 1e14, "yuan", \
+      "extra central purchases from construction, spread evenly over stimulus_months from \
+stimulus_start_month", \
+      "the 4-trillion-yuan package of 2008-11 to 2010-12 (seed 000_50eaa6f3762a6cc3.txt; DESIGN 5; \
+event stimulus); none in January 2000") \
+    X(stimulus_months, 26.0, 1.0, 240.0, "months", \
+      "length of the stimulus program", \
+      "2008-11 to 2010-12 is 26 months (DESIGN 5; event stimulus)") \
+    X(stimulus_start_month, -1.0, -1.0, 2399.0, "month from 2000-01 (-1: none)", \
+      "first month of the stimulus program", \
+      "2008-11 is 106 (event stimulus sets it to its date)")
 /* clang-format on */
 
 typedef enum model_param_id {

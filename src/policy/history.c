@@ -1,50 +1,49 @@
 /*
- * history.c: the dated policy events of 2000-2024 (DESIGN.md section 5) and the
- * policy settings they imply each month. Only decisions of governments and the
- * central bank are set here; outcomes (output, prices, reserves) are not.
- * Each event cites its source; docs/model.md section 6 lists them.
+ * history.c: the policy settings of the month, read from the policy-timeline
+ * parameters (src/model/params.h, last section). The dates of the policy
+ * changes of 2000-2024 (DESIGN.md section 5) are not here: they are events of
+ * scenarios/history.yaml, which src/scenario writes into e->param before the
+ * month they take effect (docs/scenarios.md). The parameters' defaults are the
+ * policy of January 2000, so a run without events has no policy change. Only
+ * decisions of governments and the central bank are set here; outcomes
+ * (output, prices, reserves) are not.
  *
- *   1994 tax-sharing reform: VAT split 75/25 central/local (seed
- *     000_50eaa6f3762a6cc3.txt; DESIGN 4). From 2016-05 (the "replace business
- *     tax with VAT" reform) the split is 50/50.
- *   2002 income-tax sharing: corporate and personal income tax, local before
- *     2002, split 50/50 in 2002 and 60/40 central/local from 2003 (DESIGN 4).
- *   2001-12 WTO entry: market access phased in over wto_phase_months
- *     (DESIGN 5; calibrated size wto_gain).
- *   2008-11 to 2010-12 the 4-trillion-yuan stimulus, mostly construction (seed
- *     000_50eaa6f3762a6cc3.txt; DESIGN 5): 4e12 yuan spread evenly over the 26
- *     months, bought from construction by the central government (the LGFV
- *     channel comes with issue 4).
+ *   Tax sharing: VAT split vat_central_share / (1 - vat_central_share) between
+ *     the central and local governments (75/25 since 1994; 50/50 from 2016-05);
+ *     corporate and personal income tax income_tax_central_share (local before
+ *     2002, 50/50 in 2002, 60/40 from 2003).
+ *   WTO entry (month W = wto_entry_month, -1 before it): market access
+ *       A(m) = 1 + wto_gain * min(1, max(0, (m - W) / wto_phase_months))
+ *   Stimulus: stimulus_total yuan spread evenly over stimulus_months from
+ *     stimulus_start_month (S), bought from construction by the central
+ *     government (the LGFV channel comes with issue 4):
+ *       G_stim(m) = stimulus_total / stimulus_months   for S <= m < S + stimulus_months
  *   Policy rate and exchange rate: the PBOC's decisions, from the data while
  *     they exist (policy_rate_cbrate, the one-year benchmark rate; usdcny_monthly:
  *     the peg to 2005-07, the crawl, the re-peg 2008-07 to 2010-06, the managed
- *     float after 2015-08); after the data, the rules of agents/pboc.c.
+ *     float after 2015-08); after the data, the rules of agents/pboc.c. These
+ *     are data, not events; policy_rate_offset shifts either.
+ *
+ * Months m above count from 2000-01 (the unit of the "month" parameters).
  */
 #include <math.h>
 
 #include "model/economy.h"
 
-static int month_index(const economy *e, int year, int month)
-{
-    return (year - e->size.start_year) * 12 + month - 1;
-}
-
-static bool in_months(const economy *e, int m, int y0, int m0, int y1, int m1)
-{
-    return m >= month_index(e, y0, m0) && m <= month_index(e, y1, m1);
-}
-
 void policy_apply(economy *e, int m)
 {
     macro_state *s = &e->m;
-    s->vat_central_share = m >= month_index(e, 2016, 5) ? 0.5 : 0.75;
-    s->income_tax_central_share = m >= month_index(e, 2003, 1)   ? 0.6
-                                  : m >= month_index(e, 2002, 1) ? 0.5
-                                                                 : 0.0;
-    const int wto = month_index(e, 2001, 12);
-    double phase = (double)(m - wto) / e->param[P_wto_phase_months];
-    s->wto_access = 1.0 + e->param[P_wto_gain] * fmin(1.0, fmax(0.0, phase));
-    s->stimulus_per_month = in_months(e, m, 2008, 11, 2010, 12) ? 4e12 / 26.0 : 0.0;
+    const double *p = e->param;
+    const double month = (double)((e->size.start_year - 2000) * 12 + m);
+    s->vat_central_share = p[P_vat_central_share];
+    s->income_tax_central_share = p[P_income_tax_central_share];
+    double phase = 0.0;
+    if (p[P_wto_entry_month] >= 0.0)
+        phase = (month - p[P_wto_entry_month]) / p[P_wto_phase_months];
+    s->wto_access = 1.0 + p[P_wto_gain] * fmin(1.0, fmax(0.0, phase));
+    const double start = p[P_stimulus_start_month];
+    const bool stimulus = start >= 0.0 && month >= start && month < start + p[P_stimulus_months];
+    s->stimulus_per_month = stimulus ? p[P_stimulus_total] / p[P_stimulus_months] : 0.0;
 
     /* The PBOC's rate and exchange-rate decisions, while the data have them. */
     const int year = e->size.start_year + m / 12;
