@@ -214,10 +214,17 @@ int cmd_compare(int argc, char **argv)
     int index[MAX_ITEMS];
     if (rc == 0)
         rc = find_series(&o, index);
+    /* A run that fails is reported and shown as far as it got (its missing
+     * years as "n/a"); the others still run; the exit code is then 1. */
     economy *e[CLI_MAX_SCENARIOS] = {NULL};
+    bool failed = false;
     for (int j = 0; j < o.n_files && rc == 0; j++) {
         double param[N_MODEL_PARAMS];
         rc = cli_run_scenario(s[j], &o.run, param, &e[j]);
+        if (rc == EXIT_RUN_FAILED && e[j]) {
+            failed = true;
+            rc = 0;
+        }
     }
     if (rc == 0) {
         printf("| series | unit | year |");
@@ -239,10 +246,15 @@ int cmd_compare(int argc, char **argv)
                 double v[CLI_MAX_SCENARIOS];
                 for (int j = 0; j < o.n_files; j++) {
                     v[j] = scaled(sh, annual_value(e[j], index[k], o.years[y]));
-                    printf(sh == SHOW_PERCENT ? " %.2f |" : " %.4g |", v[j]);
+                    if (isnan(v[j]))
+                        printf(" n/a |");
+                    else
+                        printf(sh == SHOW_PERCENT ? " %.2f |" : " %.4g |", v[j]);
                 }
                 for (int j = 1; j < o.n_files; j++) {
-                    if (sh == SHOW_PERCENT)
+                    if (isnan(v[j]) || isnan(first))
+                        printf(" n/a |");
+                    else if (sh == SHOW_PERCENT)
                         printf(" %+.2f pp |", v[j] - first);
                     else
                         printf(" %+.4g (%+.1f%%) |", v[j] - first, 100.0 * (v[j] / first - 1.0));
@@ -251,9 +263,15 @@ int cmd_compare(int argc, char **argv)
             }
         }
     }
+    for (int j = 0; j < o.n_files && rc == 0; j++)
+        if (e[j] && e[j]->month < e[j]->size.n_months) {
+            char month[16];
+            scenario_month_label(s[j]->from + e[j]->month, month, sizeof month);
+            printf("\n%s stopped in %s (n/a: not reached): %s\n", s[j]->name, month, e[j]->msg);
+        }
     for (int j = 0; j < o.n_files; j++) {
         economy_free(e[j]);
         scenario_free(s[j]);
     }
-    return rc;
+    return rc ? rc : failed ? EXIT_RUN_FAILED : 0;
 }
