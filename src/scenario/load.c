@@ -310,9 +310,10 @@ static yf_status check_duplicates(loader *L, const yaml_node_t *map, const char 
 }
 
 /* ... and one of the n_known names `known` (the nearest is suggested; `hint`
- * when none is near). */
+ * when none is near). `noun` says what a key is ("key", "path"). */
 static yf_status check_keys(loader *L, const yaml_node_t *map, const char *what,
-                            const char *const *known, int n_known, const char *hint)
+                            const char *noun, const char *const *known, int n_known,
+                            const char *hint)
 {
     yf_status st = check_duplicates(L, map, what);
     yaml_node_t *k, *v;
@@ -328,9 +329,9 @@ static yf_status check_keys(loader *L, const yaml_node_t *map, const char *what,
             continue;
         int near = names_nearest(name, known, n_known);
         if (near >= 0)
-            return fail(L, k, "unknown key '%s' in %s (did you mean '%s'?)", name, what,
+            return fail(L, k, "unknown %s '%s' in %s (did you mean '%s'?)", noun, name, what,
                         known[near]);
-        return fail(L, k, "unknown key '%s' in %s (%s)", name, what, hint);
+        return fail(L, k, "unknown %s '%s' in %s (%s)", noun, name, what, hint);
     }
     return YF_OK;
 }
@@ -834,7 +835,7 @@ static yf_status load_paths(loader *L, const yaml_node_t *map)
     yaml_node_t *k, *v;
     if (st != YF_OK)
         return st;
-    if ((st = check_keys(L, map, "'paths'", path_names, N_SCENARIO_PATHS,
+    if ((st = check_keys(L, map, "'paths'", "path", path_names, N_SCENARIO_PATHS,
                          "see docs/scenarios.md for the paths")) != YF_OK)
         return st;
     FOR_PAIRS(L, map, k, v)
@@ -882,7 +883,7 @@ static yf_status load_horizon(loader *L, const yaml_node_t *map)
     static const char *const keys[] = {"from", "to"};
     yf_status st = want(L, map, YAML_MAPPING_NODE, "'horizon'");
     if (st == YF_OK)
-        st = check_keys(L, map, "'horizon'", keys, 2, "a horizon has 'from:' and 'to:'");
+        st = check_keys(L, map, "'horizon'", "key", keys, 2, "a horizon has 'from:' and 'to:'");
     yaml_node_t *from = st == YF_OK ? lookup(L, map, "from", NULL) : NULL;
     yaml_node_t *to = st == YF_OK ? lookup(L, map, "to", NULL) : NULL;
     int month;
@@ -1096,7 +1097,7 @@ static yf_status load_file(loader *L, const char *path, const yaml_node_t *named
         st = fail(L, root, "a scenario is a mapping of keys (name:, events:, ...), got %s",
                   kind_name(root));
     if (st == YF_OK)
-        st = check_keys(L, root, "the scenario", top_keys, N_TOP_KEYS,
+        st = check_keys(L, root, "the scenario", "key", top_keys, N_TOP_KEYS,
                         "see docs/scenarios.md for the keys");
     yaml_node_t *extends = st == YF_OK ? lookup(L, root, "extends", NULL) : NULL;
     if (extends)

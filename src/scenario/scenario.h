@@ -129,7 +129,8 @@ typedef struct scenario_value {
 } scenario_value;
 
 typedef struct scenario {
-    char **files; /* every file read, the top file first, then its parents in order */
+    char **files; /* every file read: the top file first, then its parents and the
+                     path CSV files in the order they were read */
     int n_files;
     char *name, *description; /* of the top file (not inherited); name defaults to its
                                  file name without .yaml; description may be "" */
