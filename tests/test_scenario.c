@@ -75,7 +75,8 @@ static void test_inheritance(void)
           s->param[P_c1_top].origin.line == 9 && s->param[P_c1_top].origin.column == 11);
     CHECK(s->param[P_vat_rate].value == 0.15);
     CHECK(ends_with(s->param[P_vat_rate].origin.file, "child.yaml"));
-    CHECK(s->param[P_wage_share_target].value == model_param_table[P_wage_share_target].value_default);
+    CHECK(s->param[P_wage_share_target].value ==
+          model_param_table[P_wage_share_target].value_default);
     CHECK(s->param[P_wage_share_target].origin.file == NULL);
     /* events: the parent's 'vat' replaced in place by the child's, the
      * parent's income-tax event kept, its deficit_rule removed, then the
@@ -83,7 +84,8 @@ static void test_inheritance(void)
     CHECK(s->n_events == 4);
     if (s->n_events == 4) {
         CHECK(strcmp(s->events[0].id, "vat") == 0 && s->events[0].date == month(2000, 2));
-        CHECK(s->events[0].writes[0].value == 0.55 && ends_with(s->events[0].origin.file, "child.yaml"));
+        CHECK(s->events[0].writes[0].value == 0.55 &&
+              ends_with(s->events[0].origin.file, "child.yaml"));
         CHECK(s->events[0].origin.line == 9);
         CHECK(strcmp(s->events[1].id, "income_tax_sharing@2000-04") == 0);
         CHECK(strcmp(s->events[2].id, "set@2000-03") == 0 && s->events[2].until == month(2000, 6));
@@ -266,8 +268,8 @@ static void test_growth_path(void)
 
 /* Load `name`: it must fail with `status` at line:column of the file named
  * `in` (NULL: the fixture itself), with `text` in the message. */
-static void expect_error(const char *name, yf_status status, const char *in, int line, int column,
-                         const char *text)
+static void expect_error(
+    const char *name, yf_status status, const char *in, int line, int column, const char *text)
 {
     scenario *s = (scenario *)&status; /* must become NULL */
     yf_diag d = {{0}, 0, 0, {0}};
@@ -305,7 +307,8 @@ static void test_errors(void)
     expect_error("out_of_range.yaml", YF_ERR_ARGUMENT, NULL, 3, 54,
                  "'central_share' must be in [0, 1] (share of VAT revenue), got 1.5");
     /* the cycle is found at cycle_b.yaml's extends (line 2, column 10) */
-    expect_error("cycle_a.yaml", YF_ERR_ARGUMENT, "cycle_b.yaml", 2, 10, "'extends' makes a cycle: ");
+    expect_error("cycle_a.yaml", YF_ERR_ARGUMENT, "cycle_b.yaml", 2, 10,
+                 "'extends' makes a cycle: ");
     scenario *s = NULL;
     yf_diag d = {{0}, 0, 0, {0}};
     CHECK(scenario_load(&s, fixture("cycle_a.yaml"), &d) != YF_OK);
@@ -329,8 +332,7 @@ static void test_errors(void)
     expect_error("missing_arg.yaml", YF_ERR_ARGUMENT, NULL, 3, 5,
                  "event 'stimulus' needs 'months'");
     expect_error("bad_csv.yaml", YF_ERR_ARGUMENT, "bad.csv", 3, 9, "'abc' is not a number");
-    expect_error("csv_column.yaml", YF_ERR_ARGUMENT, NULL, 3, 40,
-                 "no column 'rst' in ");
+    expect_error("csv_column.yaml", YF_ERR_ARGUMENT, NULL, 3, 40, "no column 'rst' in ");
     expect_error("csv_column.yaml", YF_ERR_ARGUMENT, NULL, 3, 40, "(did you mean 'rest'?)");
     expect_error("duplicate_id.yaml", YF_ERR_ARGUMENT, NULL, 4, 5,
                  "two events have the id 'set@2001-01' in this file (the other at line 3)");
@@ -364,7 +366,8 @@ static yf_status load_text(const char *text, size_t size, yf_diag *d)
  * inside a token. */
 static void test_partly_written(void)
 {
-    const char good[] = "name: x\nevents:\n  - {date: 2016-05, event: vat_split, central_share: 0.5}\n";
+    const char good[] =
+        "name: x\nevents:\n  - {date: 2016-05, event: vat_split, central_share: 0.5}\n";
     yf_diag d = {{0}, 0, 0, {0}};
     CHECK(load_text(good, sizeof good - 1, &d) == YF_OK);
     /* NUL bytes after line 2 (a file pre-allocated, then cut by a crash) */

@@ -4,6 +4,8 @@
  * line on standard error when it is a terminal.
  */
 #define _POSIX_C_SOURCE 200809L /* fileno, isatty, clock_gettime */
+#include "cli/cli.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -11,7 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
 #include "core/core.h"
 
 /* ---- messages ------------------------------------------------------------- */
@@ -278,14 +279,16 @@ static int apply_settings(double *param, const cli_run_options *o)
         }
         const model_param_info *info = &model_param_table[p];
         if (!(st->value >= info->min && st->value <= info->max))
-            return cli_fail(EXIT_USAGE, "parameter '%s' must be in [%g, %g] (%s), got %g",
-                            st->name, info->min, info->max, info->unit, st->value);
+            return cli_fail(EXIT_USAGE, "parameter '%s' must be in [%g, %g] (%s), got %g", st->name,
+                            info->min, info->max, info->unit, st->value);
         param[p] = st->value;
     }
     return 0;
 }
 
-int cli_run_scenario(const scenario *s, const cli_run_options *o, double param[N_MODEL_PARAMS],
+int cli_run_scenario(const scenario *s,
+                     const cli_run_options *o,
+                     double param[N_MODEL_PARAMS],
                      economy **out_e)
 {
     *out_e = NULL;

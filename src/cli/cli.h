@@ -99,7 +99,9 @@ int cli_load_scenarios(char **files, int n, scenario **out);
  * the caller frees it. Returns 0, EXIT_RUN_FAILED (message printed) or
  * EXIT_USAGE (bad --set, a path the data refuse).
  */
-int cli_run_scenario(const scenario *s, const cli_run_options *o, double param[N_MODEL_PARAMS],
+int cli_run_scenario(const scenario *s,
+                     const cli_run_options *o,
+                     double param[N_MODEL_PARAMS],
                      economy **out_e);
 
 /* Index of a series of e by name, or -1. */

@@ -77,8 +77,8 @@ static int parse(int argc, char **argv, compare_options *o)
             continue;
         }
         if (strcmp(opt, "--series") != 0 && strcmp(opt, "--years") != 0) {
-            static const char *const names[] = {"--series", "--years",  "--to", "--households",
-                                                "--firms",  "--data", "--set"};
+            static const char *const names[] = {"--series", "--years", "--to", "--households",
+                                                "--firms",  "--data",  "--set"};
             return cli_unknown_option(opt, names, 7);
         }
         if (i + 1 >= argc)
@@ -139,7 +139,7 @@ static const char *show_unit(show s, output_aggregation a, const char *unit)
 
 static double scaled(show s, double v)
 {
-    return s == SHOW_PERCENT ? 100.0 * v
+    return s == SHOW_PERCENT         ? 100.0 * v
            : s == SHOW_TRILLION_YUAN ? v / 1e12
            : s == SHOW_BILLION_USD   ? v / 1e9
                                      : v;
@@ -207,8 +207,9 @@ int cmd_compare(int argc, char **argv)
         for (int j = 0; j < o.n_files && rc == 0; j++) {
             int last = o.run.to_month >= 0 ? o.run.to_month : s[j]->to;
             if (o.years[k] * 12 + 11 > last || o.years[k] * 12 < s[j]->from)
-                rc = cli_fail(EXIT_USAGE, "--years: %d is not a whole year of scenario '%s' "
-                                          "(%d to %d)",
+                rc = cli_fail(EXIT_USAGE,
+                              "--years: %d is not a whole year of scenario '%s' "
+                              "(%d to %d)",
                               o.years[k], s[j]->name, s[j]->from / 12, last / 12);
         }
     int index[MAX_ITEMS];

@@ -55,7 +55,8 @@ static int unknown_option(const char *arg)
 {
     int k = names_nearest(arg, option_names, (int)(sizeof option_names / sizeof *option_names));
     if (k >= 0)
-        return cli_fail(EXIT_USAGE, "unknown option '%s' (did you mean '%s'?)", arg, option_names[k]);
+        return cli_fail(EXIT_USAGE, "unknown option '%s' (did you mean '%s'?)", arg,
+                        option_names[k]);
     return cli_fail(EXIT_USAGE, "unknown option '%s' (see 'yuanflow help')", arg);
 }
 
@@ -79,7 +80,8 @@ static int parse_setting(const char *opt, const char *text, demo_options *o)
         assignment = colon + 1;
     }
     if (!parse_assignment(assignment, s))
-        return cli_fail(EXIT_USAGE, "%s expects NAME=VALUE with a number, got '%s'", opt, assignment);
+        return cli_fail(EXIT_USAGE, "%s expects NAME=VALUE with a number, got '%s'", opt,
+                        assignment);
     o->n_settings++;
     return 0;
 }
@@ -106,7 +108,7 @@ static int parse_demo(int argc, char **argv, demo_options *o)
         if (strcmp(opt, "--periods") == 0) {
             if (!cli_parse_int(val, 1, 100000, &o->periods))
                 return cli_fail(EXIT_USAGE, "--periods must be an integer in [1, 100000], got '%s'",
-                            val);
+                                val);
         } else if (strcmp(opt, "--step") == 0) {
             if (!cli_parse_int(val, 1, 100000, &o->step))
                 return cli_fail(EXIT_USAGE, "--step must be an integer >= 1, got '%s'", val);
@@ -172,7 +174,8 @@ static int print_series(const yf_model *m)
             const double *v;
             int n;
             if (yf_model_series(m, yf_model_series_name(m, j), &v, &n) != YF_OK || n < t)
-                return cli_fail(EXIT_RUN_FAILED, "series '%s' is missing", yf_model_series_name(m, j));
+                return cli_fail(EXIT_RUN_FAILED, "series '%s' is missing",
+                                yf_model_series_name(m, j));
             printf(" %.4f |", v[t - 1]);
         }
         printf("\n");
@@ -213,7 +216,6 @@ static int run_demo(const demo_options *o)
     yf_model_free(m);
     return rc;
 }
-
 
 int cmd_demo(int argc, char **argv)
 {

@@ -88,7 +88,8 @@ static void print_events(const scenario *s)
 
 static void print_paths(const scenario *s)
 {
-    printf("\n## paths\n\n| path | unit | points (from each month on) | from |\n|---|---|---|---|\n");
+    printf(
+        "\n## paths\n\n| path | unit | points (from each month on) | from |\n|---|---|---|---|\n");
     int n = 0;
     for (int p = 0; p < N_SCENARIO_PATHS; p++) {
         const scenario_path *path = &s->path[p];
@@ -155,17 +156,20 @@ int cmd_explain(int argc, char **argv)
     printf(" |\n| horizon to | %s | ", to);
     print_origin(&s->to_origin);
     printf(" |\n| step | month | |\n");
+
     const struct {
         const char *name;
         const scenario_value *v;
     } settings[] = {{"seed", &s->seed}, {"households", &s->households}, {"firms", &s->firms}};
+
     for (int k = 0; k < 3; k++) {
         printf("| %s | %.0f | ", settings[k].name, settings[k].v->value);
         print_origin(&settings[k].v->origin);
         printf(" |\n");
     }
 
-    printf("\n## parameters at the start\n\n| parameter | value | unit | from |\n|---|--:|---|---|\n");
+    printf(
+        "\n## parameters at the start\n\n| parameter | value | unit | from |\n|---|--:|---|---|\n");
     for (int p = 0; p < N_MODEL_PARAMS; p++) {
         const scenario_value *v = &s->param[p];
         if (changed_only && !v->origin.file)

@@ -177,11 +177,10 @@ int cmd_list(int argc, char **argv)
         return print_events();
     default: {
         int near = names_nearest(kind, what, 4);
-        return near >= 0 ? cli_fail(EXIT_USAGE, "cannot list '%s' (did you mean '%s'?)", kind,
-                                    what[near])
-                         : cli_fail(EXIT_USAGE,
-                                    "cannot list '%s': scenarios, series, parameters or events",
-                                    kind);
+        return near >= 0
+                   ? cli_fail(EXIT_USAGE, "cannot list '%s' (did you mean '%s'?)", kind, what[near])
+                   : cli_fail(EXIT_USAGE,
+                              "cannot list '%s': scenarios, series, parameters or events", kind);
     }
     }
 }

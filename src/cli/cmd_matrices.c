@@ -37,14 +37,14 @@ int cmd_matrices(int argc, char **argv)
         const char *opt = argv[i];
         if (opt[0] != '-') {
             if (file)
-                return cli_fail(EXIT_USAGE, "matrices takes one scenario, got '%s' and '%s'",
-                                file, opt);
+                return cli_fail(EXIT_USAGE, "matrices takes one scenario, got '%s' and '%s'", file,
+                                opt);
             file = opt;
             continue;
         }
         if (strcmp(opt, "--date") != 0 && strcmp(opt, "--format") != 0) {
-            static const char *const names[] = {"--date", "--format", "--households",
-                                                "--firms", "--data", "--set"};
+            static const char *const names[] = {"--date",  "--format", "--households",
+                                                "--firms", "--data",   "--set"};
             return cli_unknown_option(opt, names, 6);
         }
         if (i + 1 >= argc)

@@ -51,6 +51,7 @@ typedef struct run_options {
 static const char *const option_names[] = {
     "--to",  "--households", "--firms", "--data",          "--csv",
     "--set", "--store",      "--json",  "--scenario-name", "--no-store"};
+
 enum { N_OPTIONS = 10 };
 
 /* A scenario name is recorded in every output: printable text, not too long. */
@@ -191,8 +192,8 @@ static void print_run_table(const economy *e)
  * the exit code is then 1. The scenario hash covers the parameters and sizes
  * (output_scenario_hash) and the scenario's events and paths.
  */
-static int write_outputs(const economy *e, const scenario *s, const double *param,
-                         const run_options *o)
+static int
+write_outputs(const economy *e, const scenario *s, const double *param, const run_options *o)
 {
     output_param params[N_MODEL_PARAMS];
     for (int k = 0; k < N_MODEL_PARAMS; k++)

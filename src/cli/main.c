@@ -22,12 +22,14 @@ static const struct command {
 } commands[] = {
     {"run", cmd_run, "run scenarios of the China model (default: the baseline to 2035)"},
     {"compare", cmd_compare, "run scenarios and compare chosen series at chosen years"},
-    {"explain", cmd_explain, "a scenario's effective parameters, events and paths, and their origin"},
+    {"explain", cmd_explain,
+     "a scenario's effective parameters, events and paths, and their origin"},
     {"list", cmd_list, "list scenarios, series, parameters or events"},
     {"matrices", cmd_matrices, "the balance-sheet and transactions-flow matrices at a date"},
     {"params", cmd_params, "the China model's parameters as a markdown table (docs/model.md 5)"},
     {"demo", cmd_demo, "run a textbook model (Godley & Lavoie SIM or PC) on the ledger"},
 };
+
 enum { N_COMMANDS = (int)(sizeof commands / sizeof *commands) };
 
 static void print_usage(FILE *out)

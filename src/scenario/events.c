@@ -20,41 +20,66 @@
 #include "scenario/scenario.h"
 
 enum { NO_DATE = -1 };
+
 #define REQUIRED true
 #define OPTIONAL false
 
 const scenario_event_kind scenario_event_kinds[] = {
-    {"set", "set any parameters by name (name: value ...) from the event's month", NO_DATE, true,
-     0, {{0}}},
+    {"set",
+     "set any parameters by name (name: value ...) from the event's month",
+     NO_DATE,
+     true,
+     0,
+     {{0}}},
     {"vat_split",
      "tax sharing of value-added tax: the central government's share (2016-05: 0.5)",
-     NO_DATE, false, 1, {{"central_share", P_vat_central_share, REQUIRED}}},
+     NO_DATE,
+     false,
+     1,
+     {{"central_share", P_vat_central_share, REQUIRED}}},
     {"income_tax_sharing",
      "tax sharing of corporate and personal income tax: the central government's share "
      "(2002: 0.5, 2003: 0.6)",
-     NO_DATE, false, 1, {{"central_share", P_income_tax_central_share, REQUIRED}}},
+     NO_DATE,
+     false,
+     1,
+     {{"central_share", P_income_tax_central_share, REQUIRED}}},
     {"wto_entry",
      "WTO membership: export market access rises by gain over phase_months from the event's month",
-     P_wto_entry_month, false, 2,
+     P_wto_entry_month,
+     false,
+     2,
      {{"gain", P_wto_gain, OPTIONAL}, {"phase_months", P_wto_phase_months, OPTIONAL}}},
     {"stimulus",
      "a program of central purchases from construction: total yuan spread evenly over months "
      "from the event's month",
-     P_stimulus_start_month, false, 2,
+     P_stimulus_start_month,
+     false,
+     2,
      {{"total", P_stimulus_total, REQUIRED}, {"months", P_stimulus_months, REQUIRED}}},
     {"policy_rate_offset",
      "the PBOC sets its rate this much off what the data or its rule give (a cut is negative)",
-     NO_DATE, false, 1, {{"offset", P_policy_rate_offset, REQUIRED}}},
-    {"deficit_rule", "the central deficit target as a share of GDP (the 3% rule)", NO_DATE, false,
-     1, {{"ratio", P_deficit_ratio, REQUIRED}}},
+     NO_DATE,
+     false,
+     1,
+     {{"offset", P_policy_rate_offset, REQUIRED}}},
+    {"deficit_rule",
+     "the central deficit target as a share of GDP (the 3% rule)",
+     NO_DATE,
+     false,
+     1,
+     {{"ratio", P_deficit_ratio, REQUIRED}}},
     {"portfolio_opening",
      "how much foreign portfolio capital answers the interest differential (capital account "
      "opening)",
-     NO_DATE, false, 2,
+     NO_DATE,
+     false,
+     2,
      {{"sensitivity", P_portfolio_sensitivity, OPTIONAL}, {"speed", P_portfolio_speed, OPTIONAL}}},
 };
 
-const int scenario_n_event_kinds = (int)(sizeof scenario_event_kinds / sizeof *scenario_event_kinds);
+const int scenario_n_event_kinds =
+    (int)(sizeof scenario_event_kinds / sizeof *scenario_event_kinds);
 
 int scenario_event_kind_find(const char *name)
 {

@@ -32,8 +32,8 @@ enum { MAX_DEPTH = 16, MAX_FILE_SIZE = 16 << 20 };
 
 /* ---- errors and small helpers ------------------------------------------- */
 
-yf_status scenario_fail(yf_diag *diag, yf_status status, const char *file, int line, int column,
-                        const char *fmt, ...)
+yf_status scenario_fail(
+    yf_diag *diag, yf_status status, const char *file, int line, int column, const char *fmt, ...)
 {
     if (!diag)
         return status;
@@ -53,8 +53,8 @@ yf_status scenario_fail(yf_diag *diag, yf_status status, const char *file, int l
     return status;
 }
 
-yf_status scenario_read_file(const char *path, const scenario_origin *at, char **out,
-                             size_t *out_size, yf_diag *diag)
+yf_status scenario_read_file(
+    const char *path, const scenario_origin *at, char **out, size_t *out_size, yf_diag *diag)
 {
     *out = NULL;
     const char *why = NULL;
@@ -162,8 +162,8 @@ bool scenario_parse_month(const char *text, int *out)
 typedef struct loader {
     scenario *s;
     yf_diag *diag;
-    const char *file;      /* the file being read, interned in s->files */
-    yaml_document_t *doc;  /* its document */
+    const char *file;       /* the file being read, interned in s->files */
+    yaml_document_t *doc;   /* its document */
     char *chain[MAX_DEPTH]; /* real paths of the files being read, outermost first */
     const char *chain_name[MAX_DEPTH];
     int depth;
@@ -241,8 +241,8 @@ static yf_status want_number(loader *L, const yaml_node_t *n, const char *what, 
     return YF_OK;
 }
 
-static yf_status want_int(loader *L, const yaml_node_t *n, const char *what, long long lo,
-                          long long hi, long long *out)
+static yf_status want_int(
+    loader *L, const yaml_node_t *n, const char *what, long long lo, long long hi, long long *out)
 {
     double v;
     yf_status st = want_number(L, n, what, &v);
@@ -255,8 +255,8 @@ static yf_status want_int(loader *L, const yaml_node_t *n, const char *what, lon
     return YF_OK;
 }
 
-static yf_status want_date(loader *L, const yaml_node_t *n, const char *what, bool year_ok,
-                           bool year_end, int *out)
+static yf_status
+want_date(loader *L, const yaml_node_t *n, const char *what, bool year_ok, bool year_end, int *out)
 {
     yf_status st = want(L, n, YAML_SCALAR_NODE, what);
     if (st != YF_OK)
@@ -284,11 +284,11 @@ static yf_status want_bool(loader *L, const yaml_node_t *n, const char *what, bo
 }
 
 /* Iterate over a mapping node's pairs. */
-#define FOR_PAIRS(L, map, K, V)                                                                    \
-    for (yaml_node_pair_t *pair_ = (map)->data.mapping.pairs.start;                                \
-         pair_ < (map)->data.mapping.pairs.top &&                                                  \
-         ((K) = yaml_document_get_node((L)->doc, pair_->key)) != NULL &&                           \
-         ((V) = yaml_document_get_node((L)->doc, pair_->value)) != NULL;                           \
+#define FOR_PAIRS(L, map, K, V)                                          \
+    for (yaml_node_pair_t *pair_ = (map)->data.mapping.pairs.start;      \
+         pair_ < (map)->data.mapping.pairs.top &&                        \
+         ((K) = yaml_document_get_node((L)->doc, pair_->key)) != NULL && \
+         ((V) = yaml_document_get_node((L)->doc, pair_->value)) != NULL; \
          pair_++)
 
 /* Every key of a mapping must be a single value, given once. */
@@ -311,8 +311,12 @@ static yf_status check_duplicates(loader *L, const yaml_node_t *map, const char 
 
 /* ... and one of the n_known names `known` (the nearest is suggested; `hint`
  * when none is near). `noun` says what a key is ("key", "path"). */
-static yf_status check_keys(loader *L, const yaml_node_t *map, const char *what,
-                            const char *noun, const char *const *known, int n_known,
+static yf_status check_keys(loader *L,
+                            const yaml_node_t *map,
+                            const char *what,
+                            const char *noun,
+                            const char *const *known,
+                            int n_known,
                             const char *hint)
 {
     yf_status st = check_duplicates(L, map, what);
@@ -336,8 +340,8 @@ static yf_status check_keys(loader *L, const yaml_node_t *map, const char *what,
     return YF_OK;
 }
 
-static yaml_node_t *lookup(const loader *L, const yaml_node_t *map, const char *key,
-                           yaml_node_t **out_key)
+static yaml_node_t *
+lookup(const loader *L, const yaml_node_t *map, const char *key, yaml_node_t **out_key)
 {
     yaml_node_t *k, *v;
     FOR_PAIRS(L, map, k, v)
@@ -377,8 +381,7 @@ static yf_status unknown_param(loader *L, const yaml_node_t *n, const char *name
 
 /* The value of parameter p written at node n (a number; or a date for month
  * parameters), checked against its range. `what` names it in messages. */
-static yf_status param_value(loader *L, const yaml_node_t *n, int p, const char *what,
-                             double *out)
+static yf_status param_value(loader *L, const yaml_node_t *n, int p, const char *what, double *out)
 {
     const model_param_info *info = &model_param_table[p];
     int month;
@@ -425,6 +428,7 @@ static yf_status load_parameters(loader *L, const yaml_node_t *map)
 /* ---- events ------------------------------------------------------------- */
 
 static const char *const event_keys[] = {"event", "date", "until", "id", "source"};
+
 enum { N_EVENT_KEYS = 5 };
 
 static void event_release(scenario_event *ev)
@@ -469,8 +473,8 @@ static yf_status unknown_event_key(loader *L, const yaml_node_t *key, const scen
         if (near >= 0)
             return fail(L, key, "unknown key '%s' in event 'set' (did you mean '%s'?)", name,
                         event_keys[near]);
-        return fail(L, key, "unknown parameter '%s' in event 'set' (see 'yuanflow list parameters')",
-                    name);
+        return fail(L, key,
+                    "unknown parameter '%s' in event 'set' (see 'yuanflow list parameters')", name);
     }
     const char *names[N_EVENT_KEYS + SCENARIO_MAX_ARGS];
     int n = 0;
@@ -667,7 +671,8 @@ static yf_status remove_events(loader *L, const yaml_node_t *list)
             break;
         }
         event_release(&s->events[k]);
-        memmove(&s->events[k], &s->events[k + 1], sizeof *s->events * (size_t)(s->n_events - k - 1));
+        memmove(&s->events[k], &s->events[k + 1],
+                sizeof *s->events * (size_t)(s->n_events - k - 1));
         s->n_events--;
     }
     L->first_own_event = s->n_events;
@@ -725,10 +730,10 @@ static yf_status load_path(loader *L, int id, const yaml_node_t *map)
     p.set = true;
     p.origin = origin_of(L, map);
     yaml_node_t *csv_key = NULL, *column_key = NULL;
-    yaml_node_t *csv = lookup(L, map, "csv", &csv_key), *column = lookup(L, map, "column", &column_key);
+    yaml_node_t *csv = lookup(L, map, "csv", &csv_key),
+                *column = lookup(L, map, "column", &column_key);
     int n_pairs = (int)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
-    if (n_pairs > 0 &&
-        !(p.points = yf_calloc((size_t)n_pairs, sizeof *p.points)))
+    if (n_pairs > 0 && !(p.points = yf_calloc((size_t)n_pairs, sizeof *p.points)))
         return YF_ERR_NOMEM;
     yaml_node_t *key, *value;
     if ((st = check_duplicates(L, map, what)) != YF_OK) {
@@ -749,8 +754,8 @@ static yf_status load_path(loader *L, int id, const yaml_node_t *map)
         if (!parse_date_text(name, false, false, &month)) {
             static const char *const keys[] = {"csv", "column", "replace_data"};
             int near = names_nearest(name, keys, 3);
-            st = near >= 0 ? fail(L, key, "unknown key '%s' in %s (did you mean '%s'?)", name,
-                                  what, keys[near])
+            st = near >= 0 ? fail(L, key, "unknown key '%s' in %s (did you mean '%s'?)", name, what,
+                                  keys[near])
                            : fail(L, key,
                                   "%s: '%s' is not a date YYYY-MM (a path is 'YYYY-MM: value' "
                                   "points, or 'csv:' and 'column:')",
@@ -848,9 +853,10 @@ static yf_status load_paths(loader *L, const yaml_node_t *map)
 
 /* ---- top level ---------------------------------------------------------- */
 
-static const char *const top_keys[] = {
-    "name",  "extends", "description", "horizon", "step",          "seed",
-    "households", "firms", "parameters", "events", "remove_events", "paths"};
+static const char *const top_keys[] = {"name",       "extends", "description",   "horizon",
+                                       "step",       "seed",    "households",    "firms",
+                                       "parameters", "events",  "remove_events", "paths"};
+
 enum { N_TOP_KEYS = 12 };
 
 static bool printable_name(const char *t)
@@ -938,6 +944,7 @@ static yf_status apply_keys(loader *L, const yaml_node_t *root)
                       t);
     }
     long long v = 0;
+
     struct {
         const char *key;
         long long lo, hi;
@@ -945,6 +952,7 @@ static yf_status apply_keys(loader *L, const yaml_node_t *root)
     } ints[] = {{"seed", 0, 9007199254740991LL, &s->seed},
                 {"households", 10, 100000000, &s->households},
                 {"firms", 5, 10000000, &s->firms}};
+
     for (int k = 0; k < 3 && st == YF_OK; k++) {
         char what[32];
         snprintf(what, sizeof what, "'%s'", ints[k].key);
@@ -988,8 +996,7 @@ static yf_status syntax_error(loader *L, const yaml_parser_t *p, const char *tex
     if (p->context)
         snprintf(context, sizeof context, " (%s at line %d, column %d)", p->context,
                  (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
-    const char *hint = p->error == YAML_READER_ERROR
-                           ? ": the file may be damaged or partly written"
+    const char *hint = p->error == YAML_READER_ERROR ? ": the file may be damaged or partly written"
                        : (size_t)p->problem_mark.index >= size && size > 0
                            ? ": the file ends too early (truncated?)"
                            : "";
@@ -1077,10 +1084,10 @@ static yf_status load_file(loader *L, const char *path, const yaml_node_t *named
             if (yaml_document_get_root_node(&doc) && yaml_parser_load(&parser, &more)) {
                 yaml_node_t *root2 = yaml_document_get_root_node(&more);
                 if (root2)
-                    st = scenario_fail(L->diag, YF_ERR_ARGUMENT, file,
-                                       (int)more.start_mark.line + 1,
-                                       (int)more.start_mark.column + 1,
-                                       "a scenario file holds one YAML document, this is a second");
+                    st =
+                        scenario_fail(L->diag, YF_ERR_ARGUMENT, file, (int)more.start_mark.line + 1,
+                                      (int)more.start_mark.column + 1,
+                                      "a scenario file holds one YAML document, this is a second");
                 yaml_document_delete(&more);
             } else if (yaml_document_get_root_node(&doc)) {
                 st = syntax_error(L, &parser, text, size);
@@ -1114,8 +1121,8 @@ static yf_status load_file(loader *L, const char *path, const yaml_node_t *named
 
 /* ---- checks on the whole chain ------------------------------------------ */
 
-static yf_status outside(yf_diag *diag, const scenario *s, const scenario_origin *o,
-                         const char *what, int month)
+static yf_status
+outside(yf_diag *diag, const scenario *s, const scenario_origin *o, const char *what, int month)
 {
     char m[16], a[16], b[16];
     scenario_month_label(month, m, sizeof m);
@@ -1241,6 +1248,6 @@ void scenario_params(const scenario *s, double param[N_MODEL_PARAMS])
 
 economy_size scenario_economy_size(const scenario *s)
 {
-    return (economy_size){(int32_t)s->households.value, (int32_t)s->firms.value, 300,
-                          s->from / 12, s->to - s->from + 1};
+    return (economy_size){(int32_t)s->households.value, (int32_t)s->firms.value, 300, s->from / 12,
+                          s->to - s->from + 1};
 }

@@ -18,10 +18,10 @@
 #define _POSIX_C_SOURCE 200809L /* strncasecmp */
 #include <ctype.h>
 #include <errno.h>
-#include <strings.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/core.h"
 #include "scenario/scenario_int.h"
@@ -83,9 +83,14 @@ static int split_fields(char *p, char *end, char **field, int max, int *quote_at
 
 enum { MAX_COLUMNS = 64 };
 
-yf_status scenario_read_path_csv(const char *csv_path, const char *column, int path_id,
-                                 const scenario_origin *column_at, const char *name,
-                                 scenario_point **out_points, int *out_n, yf_diag *diag)
+yf_status scenario_read_path_csv(const char *csv_path,
+                                 const char *column,
+                                 int path_id,
+                                 const scenario_origin *column_at,
+                                 const char *name,
+                                 scenario_point **out_points,
+                                 int *out_n,
+                                 yf_diag *diag)
 {
     *out_points = NULL;
     *out_n = 0;
@@ -144,29 +149,26 @@ yf_status scenario_read_path_csv(const char *csv_path, const char *column, int p
                                    "'date,<column>...' with dates YYYY-MM)");
             } else if (value_col < 0) {
                 int near = names_nearest(column, names, nf);
-                st = near >= 0
-                         ? scenario_fail(diag, YF_ERR_ARGUMENT, column_at->file, column_at->line,
-                                         column_at->column,
-                                         "no column '%s' in %s (did you mean '%s'?)", column,
-                                         csv_path, names[near])
-                         : scenario_fail(diag, YF_ERR_ARGUMENT, column_at->file, column_at->line,
-                                         column_at->column, "no column '%s' in %s", column,
-                                         csv_path);
+                st = near >= 0 ? scenario_fail(diag, YF_ERR_ARGUMENT, column_at->file,
+                                               column_at->line, column_at->column,
+                                               "no column '%s' in %s (did you mean '%s'?)", column,
+                                               csv_path, names[near])
+                               : scenario_fail(diag, YF_ERR_ARGUMENT, column_at->file,
+                                               column_at->line, column_at->column,
+                                               "no column '%s' in %s", column, csv_path);
             }
             p = next;
             continue;
         }
         if (nf != n_cols) {
             st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line, 1,
-                               "%d fields, the header has %d (a partly written file?)", nf,
-                               n_cols);
+                               "%d fields, the header has %d (a partly written file?)", nf, n_cols);
             break;
         }
         int month;
         if (!scenario_parse_month(field[date_col], &month)) {
-            st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line,
-                               (int)(field[date_col] - p) + 1, "'%s' is not a date YYYY-MM",
-                               field[date_col]);
+            st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line, (int)(field[date_col] - p) + 1,
+                               "'%s' is not a date YYYY-MM", field[date_col]);
             break;
         }
         const char *cell = field[value_col];
@@ -258,13 +260,17 @@ static int data_months(const economy *e, int p)
         return start + e->world.last_data_month[0];
     case PATH_TARIFF_US: {
         int year = data_last_period(e->annual, "us_avg_tariff_on_china_bown");
-        return year < 0 ? -1 : year * 12 + month_named(data_unit(e->annual, "us_avg_tariff_on_china_bown", year));
+        return year < 0
+                   ? -1
+                   : year * 12 +
+                         month_named(data_unit(e->annual, "us_avg_tariff_on_china_bown", year));
     }
     case PATH_GROWTH_US:
     case PATH_GROWTH_EU:
     case PATH_GROWTH_REST: {
         int last = 1 << 30;
-        for (const char *const *s = gdp_series[p - PATH_GROWTH_US]; s < gdp_series[p - PATH_GROWTH_US] + 4 && *s; s++) {
+        for (const char *const *s = gdp_series[p - PATH_GROWTH_US];
+             s < gdp_series[p - PATH_GROWTH_US] + 4 && *s; s++) {
             int l = data_last_period(e->gdp, *s);
             last = l < last ? l : last;
         }
@@ -278,9 +284,9 @@ static int data_months(const economy *e, int p)
 static double *level_array(economy *e, int p)
 {
     world_path *w = &e->world;
-    return p == PATH_FED_FUNDS    ? w->fed_funds
-           : p == PATH_TARIFF_US  ? w->tariff[DEST_US]
-           : p == PATH_TARIFF_EU  ? w->tariff[DEST_EU]
+    return p == PATH_FED_FUNDS     ? w->fed_funds
+           : p == PATH_TARIFF_US   ? w->tariff[DEST_US]
+           : p == PATH_TARIFF_EU   ? w->tariff[DEST_EU]
            : p == PATH_TARIFF_REST ? w->tariff[DEST_REST]
                                    : w->foreign_gdp_usd[p - PATH_GROWTH_US];
 }

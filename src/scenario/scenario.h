@@ -94,11 +94,11 @@ typedef struct scenario_write {
 } scenario_write;
 
 typedef struct scenario_event {
-    char *id;          /* given, or "kind@YYYY-MM" */
-    int kind;          /* index in scenario_event_kinds */
-    int date;          /* month it takes effect (before that month runs) */
-    int until;         /* month its parameters return to their earlier values, or -1 */
-    char *source;      /* citation, or NULL */
+    char *id;     /* given, or "kind@YYYY-MM" */
+    int kind;     /* index in scenario_event_kinds */
+    int date;     /* month it takes effect (before that month runs) */
+    int until;    /* month its parameters return to their earlier values, or -1 */
+    char *source; /* citation, or NULL */
     int n_writes;
     scenario_write writes[SCENARIO_MAX_WRITES];
     scenario_origin origin;      /* the event's mapping */

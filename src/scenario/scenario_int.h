@@ -11,13 +11,9 @@
  * line is 0, "error: what" when file is NULL), set diag->path, line and column,
  * and return `status`.
  */
-yf_status scenario_fail(yf_diag *diag,
-                        yf_status status,
-                        const char *file,
-                        int line,
-                        int column,
-                        const char *fmt,
-                        ...) __attribute__((format(printf, 6, 7)));
+yf_status scenario_fail(
+    yf_diag *diag, yf_status status, const char *file, int line, int column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 /*
  * Read a whole file into a NUL-terminated buffer (free with yf_mem_free).
@@ -25,11 +21,8 @@ yf_status scenario_fail(yf_diag *diag,
  * opened or read, or is larger than 16 MiB; `at` (may be NULL) is where the file
  * was named, which the message then points to.
  */
-yf_status scenario_read_file(const char *path,
-                             const scenario_origin *at,
-                             char **out,
-                             size_t *out_size,
-                             yf_diag *diag);
+yf_status scenario_read_file(
+    const char *path, const scenario_origin *at, char **out, size_t *out_size, yf_diag *diag);
 
 /* The file's directory joined with a relative path `rel` ("a/b.yaml" + "c.csv"
  * gives "a/c.csv"; an absolute `rel` is kept). NULL when out of memory. */
