@@ -121,6 +121,7 @@ void cli_run_options_init(cli_run_options *o)
     o->households = o->firms = 0;
     o->data_dir = "data";
     o->n_settings = 0;
+    o->matrices = NULL;
 }
 
 int cli_take_run_option(int argc, char **argv, int *i, cli_run_options *o)
@@ -316,6 +317,17 @@ int cli_run_scenario(const scenario *s,
     progress_begin(&p);
     while (e->month < size.n_months) {
         if (scenario_driver_run(drv, 1) != YF_OK) {
+            rc = EXIT_RUN_FAILED;
+            break;
+        }
+        int done = e->month - 1; /* the month just closed, from January of start_year */
+        yf_status kept = o->matrices ? ledger_years_add(o->matrices, &e->snapshot,
+                                                        e->size.start_year + done / 12,
+                                                        done % 12 + 1)
+                                     : YF_OK;
+        if (kept != YF_OK) {
+            snprintf(e->msg, sizeof e->msg, "cannot keep the matrices of %d-%02d: %s",
+                     e->size.start_year + done / 12, done % 12 + 1, yf_status_string(kept));
             rc = EXIT_RUN_FAILED;
             break;
         }

@@ -14,6 +14,7 @@
 #include <yuanflow.h>
 
 #include "model/economy.h"
+#include "report/ledger_years.h"
 #include "scenario/scenario.h"
 
 enum { EXIT_RUN_FAILED = 1, EXIT_USAGE = 2, CLI_MAX_SETTINGS = 32, CLI_MAX_SCENARIOS = 16 };
@@ -65,6 +66,8 @@ typedef struct cli_run_options {
     const char *data_dir;
     cli_setting settings[CLI_MAX_SETTINGS];
     int n_settings;
+    ledger_years *matrices; /* NULL, or gets every month's ledger snapshot (the run store's
+                             * annual matrices, src/report/ledger_years.h) */
 } cli_run_options;
 
 void cli_run_options_init(cli_run_options *o);

@@ -192,8 +192,11 @@ static void print_run_table(const economy *e)
  * the exit code is then 1. The scenario hash covers the parameters and sizes
  * (output_scenario_hash) and the scenario's events and paths.
  */
-static int
-write_outputs(const economy *e, const scenario *s, const double *param, const run_options *o)
+static int write_outputs(const economy *e,
+                         const scenario *s,
+                         const double *param,
+                         const run_options *o,
+                         const ledger_years *years)
 {
     output_param params[N_MODEL_PARAMS];
     for (int k = 0; k < N_MODEL_PARAMS; k++)
@@ -226,6 +229,7 @@ write_outputs(const economy *e, const scenario *s, const double *param, const ru
         .n_series = e->n_series,
         .created = created[0] ? created : NULL,
     };
+    run.matrices = ledger_years_matrices(years, &run.n_matrices); /* store only */
     run.scenario_hash = scenario_hash_extend(s, output_scenario_hash(&run));
     char hex[17];
     output_hash_hex(run.scenario_hash, hex);
@@ -283,13 +287,23 @@ int cmd_run(int argc, char **argv)
     for (int k = 0; k < o.n_files && rc == 0; k++) {
         double param[N_MODEL_PARAMS];
         economy *e = NULL;
+        /* The store keeps each year's matrices of the ledger (docs/outputs.md 1.3). */
+        ledger_years *years = NULL;
+        if (o.store_path && ledger_years_new(&years, &chart_china, s[k]->from / 12,
+                                             (s[k]->to - s[k]->from) / 12 + 1) != YF_OK) {
+            rc = cli_fail(EXIT_RUN_FAILED, "out of memory keeping the matrices");
+            break;
+        }
+        o.run.matrices = years;
         rc = cli_run_scenario(s[k], &o.run, param, &e);
         if (o.n_files > 1 && e)
             printf("%s## %s (%s)\n\n", k ? "\n" : "", s[k]->name, s[k]->files[0]);
         if (e && e->month >= 12)
             print_run_table(e);
         if (rc == 0)
-            rc = write_outputs(e, s[k], param, &o);
+            rc = write_outputs(e, s[k], param, &o, years);
+        o.run.matrices = NULL;
+        ledger_years_free(years);
         economy_free(e);
     }
     for (int k = 0; k < o.n_files; k++)

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "core/core.h"
+#include "report/report.h"
 
 /* To add a command: write cmd_NAME.c with `int cmd_NAME(int argc, char **argv)`
  * (argv[0] is the command's name; handle --help), declare it in cli.h, add one
@@ -26,6 +27,8 @@ static const struct command {
      "a scenario's effective parameters, events and paths, and their origin"},
     {"list", cmd_list, "list scenarios, series, parameters or events"},
     {"matrices", cmd_matrices, "the balance-sheet and transactions-flow matrices at a date"},
+    {"report", report_command,
+     "an HTML report of stored runs: charts, data, fans, matrices, flows (docs/report.md)"},
     {"params", cmd_params, "the China model's parameters as a markdown table (docs/model.md 5)"},
     {"demo", cmd_demo, "run a textbook model (Godley & Lavoie SIM or PC) on the ledger"},
 };
