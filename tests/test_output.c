@@ -643,6 +643,7 @@ static void test_store_refuses(void)
  * transposition (row r, column c holds 100 r + c, negated in the flows), the
  * int64 extremes, and zeros (kept, so that a matrix reads back whole). */
 enum { MX_ROWS = 3, MX_COLS = 2 };
+
 static const char *const mx_rows[MX_ROWS] = {"deposits", "loans", "change_deposits"};
 static const char *const mx_labels[MX_ROWS] = {"bank deposits", "loans", "Δ bank deposits"};
 static const char *const mx_cols[MX_COLS] = {"HH", "B"};
@@ -659,12 +660,12 @@ static output_run fixture_with_matrices(void)
         }
     mx_month[0] = INT64_MAX;
     mx_month[1] = INT64_MIN;
-    mx_fixture[0] = (output_matrix){OUTPUT_BALANCE_SHEET, 2000, 0, MX_ROWS, MX_COLS, mx_rows,
-                                    mx_labels, mx_cols, mx_bs};
-    mx_fixture[1] = (output_matrix){OUTPUT_FLOWS, 2000, 0, MX_ROWS, MX_COLS, mx_rows,
-                                    mx_labels, mx_cols, mx_fl};
-    mx_fixture[2] = (output_matrix){OUTPUT_OTHER_CHANGES, 2001, 6, MX_ROWS, MX_COLS, mx_rows,
-                                    mx_labels, mx_cols, mx_month};
+    mx_fixture[0] = (output_matrix){
+        OUTPUT_BALANCE_SHEET, 2000, 0, MX_ROWS, MX_COLS, mx_rows, mx_labels, mx_cols, mx_bs};
+    mx_fixture[1] = (output_matrix){OUTPUT_FLOWS, 2000,      0,       MX_ROWS, MX_COLS,
+                                    mx_rows,      mx_labels, mx_cols, mx_fl};
+    mx_fixture[2] = (output_matrix){
+        OUTPUT_OTHER_CHANGES, 2001, 6, MX_ROWS, MX_COLS, mx_rows, mx_labels, mx_cols, mx_month};
     output_run run = fixture();
     run.matrices = mx_fixture;
     run.n_matrices = 3;
@@ -673,8 +674,8 @@ static output_run fixture_with_matrices(void)
 
 /* Run `id`'s matrix of `kind` at `date`, read back cell by cell in order:
  * "row_code/row_label/sector=value;..." must equal what the fixture gives. */
-static void check_store_matrix(sqlite3 *db, int64_t id, const char *kind, const char *date,
-                               const int64_t *values)
+static void check_store_matrix(
+    sqlite3 *db, int64_t id, const char *kind, const char *date, const int64_t *values)
 {
     char want[2048] = "", sql[512];
     for (int r = 0; r < MX_ROWS; r++)

@@ -321,10 +321,10 @@ int cli_run_scenario(const scenario *s,
             break;
         }
         int done = e->month - 1; /* the month just closed, from January of start_year */
-        yf_status kept = o->matrices ? ledger_years_add(o->matrices, &e->snapshot,
-                                                        e->size.start_year + done / 12,
-                                                        done % 12 + 1)
-                                     : YF_OK;
+        yf_status kept = o->matrices
+                             ? ledger_years_add(o->matrices, &e->snapshot,
+                                                e->size.start_year + done / 12, done % 12 + 1)
+                             : YF_OK;
         if (kept != YF_OK) {
             snprintf(e->msg, sizeof e->msg, "cannot keep the matrices of %d-%02d: %s",
                      e->size.start_year + done / 12, done % 12 + 1, yf_status_string(kept));

@@ -199,14 +199,14 @@ static yf_status matrix_check(const output_matrix *x, int k, yf_diag *diag)
     if (x->year < 0 || x->year > 9999 || x->month < 0 || x->month > 12)
         return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: period %d-%d is out of range",
                            k + 1, x->year, x->month);
-    if (x->n_rows <= 0 || x->n_columns <= 0 || !x->row_codes || !x->row_labels ||
-        !x->columns || !x->values)
+    if (x->n_rows <= 0 || x->n_columns <= 0 || !x->row_codes || !x->row_labels || !x->columns ||
+        !x->values)
         return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d has no rows, columns or values",
                            k + 1);
     for (int r = 0; r < x->n_rows; r++) {
         if (blank(x->row_codes[r]) || !x->row_labels[r])
-            return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: row %d has no name",
-                               k + 1, r + 1);
+            return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: row %d has no name", k + 1,
+                               r + 1);
         if (listed(x->row_codes[r], x->row_codes, r))
             return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: row '%s' appears twice",
                                k + 1, x->row_codes[r]);
@@ -216,8 +216,8 @@ static yf_status matrix_check(const output_matrix *x, int k, yf_diag *diag)
             return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: column %d has no name",
                                k + 1, c + 1);
         if (listed(x->columns[c], x->columns, c))
-            return output_fail(diag, YF_ERR_ARGUMENT, NULL,
-                               "matrix %d: column '%s' appears twice", k + 1, x->columns[c]);
+            return output_fail(diag, YF_ERR_ARGUMENT, NULL, "matrix %d: column '%s' appears twice",
+                               k + 1, x->columns[c]);
     }
     return YF_OK;
 }

@@ -69,7 +69,7 @@ typedef enum output_matrix_kind {
  */
 typedef struct output_matrix {
     output_matrix_kind kind;
-    int year, month;               /* month 0: the calendar year */
+    int year, month; /* month 0: the calendar year */
     int n_rows, n_columns;
     const char *const *row_codes;  /* identifiers, unique in the matrix ("deposits",
                                     * "wages_private", "change_deposits") */
@@ -92,7 +92,7 @@ typedef struct output_run {
     int n_params;
     const output_series *series;
     int n_series;
-    const char *created; /* store only: when the run was made (ISO 8601), or NULL */
+    const char *created;           /* store only: when the run was made (ISO 8601), or NULL */
     const output_matrix *matrices; /* store only: the ledger's matrices (may be none) */
     int n_matrices;
 } output_run;

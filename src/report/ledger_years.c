@@ -3,18 +3,19 @@
  * for the run store (ledger_years.h). Stocks are December's; flows and other
  * changes are the exact int64 sums of the twelve months (checked for overflow).
  */
+#include "report/ledger_years.h"
+
 #include <stdio.h>
 #include <string.h>
 
 #include "core/core.h"
-#include "report/ledger_years.h"
 
 enum { KINDS = 3, CODE_SIZE = 96 };
 
 struct ledger_years {
     const chart *c;
     int first_year, n_years;
-    int n_complete;         /* years whose December has been added */
+    int n_complete;            /* years whose December has been added */
     int next_year, next_month; /* the month expected next */
     int n_cols, n_bs_rows, n_flow_rows;
     /* Row names: the balance sheet's (instruments) and the flows' (flows, then
@@ -23,7 +24,7 @@ struct ledger_years {
     const char **bs_codes, **bs_labels, **flow_codes, **flow_labels, **columns;
     char (*change_codes)[CODE_SIZE];
     char (*change_labels)[CODE_SIZE];
-    int64_t *values;        /* per year: balance sheet, flows, other changes */
+    int64_t *values;         /* per year: balance sheet, flows, other changes */
     output_matrix *matrices; /* KINDS per year */
 };
 
@@ -82,11 +83,9 @@ yf_status ledger_years_new(ledger_years **out, const chart *c, int first_year, i
     ly->change_codes = yf_calloc((size_t)n_fin + 1, sizeof *ly->change_codes);
     ly->change_labels = yf_calloc((size_t)n_fin + 1, sizeof *ly->change_labels);
     ly->values = n_years ? yf_calloc((size_t)n_years * year_cells(ly), sizeof *ly->values) : NULL;
-    ly->matrices =
-        n_years ? yf_calloc((size_t)n_years * KINDS, sizeof *ly->matrices) : NULL;
+    ly->matrices = n_years ? yf_calloc((size_t)n_years * KINDS, sizeof *ly->matrices) : NULL;
     if (!ly->bs_codes || !ly->bs_labels || !ly->flow_codes || !ly->flow_labels || !ly->columns ||
-        !ly->change_codes || !ly->change_labels ||
-        (n_years && (!ly->values || !ly->matrices))) {
+        !ly->change_codes || !ly->change_labels || (n_years && (!ly->values || !ly->matrices))) {
         ledger_years_free(ly);
         return YF_ERR_NOMEM;
     }
@@ -156,12 +155,15 @@ yf_status ledger_years_add(ledger_years *ly, const ledger_snapshot *snap, int ye
         return YF_ERR_OVERFLOW;
     if (month == 12) {
         output_matrix *m = &ly->matrices[(size_t)ly->n_complete * KINDS];
-        m[0] = (output_matrix){OUTPUT_BALANCE_SHEET, year, 0, ly->n_bs_rows, n_cols,
-                               ly->bs_codes, ly->bs_labels, ly->columns, bs};
-        m[1] = (output_matrix){OUTPUT_FLOWS, year, 0, ly->n_flow_rows, n_cols,
-                               ly->flow_codes, ly->flow_labels, ly->columns, flows};
-        m[2] = (output_matrix){OUTPUT_OTHER_CHANGES, year, 0, ly->n_bs_rows, n_cols,
-                               ly->bs_codes, ly->bs_labels, ly->columns, other};
+        m[0] = (output_matrix){OUTPUT_BALANCE_SHEET, year,        0,
+                               ly->n_bs_rows,        n_cols,      ly->bs_codes,
+                               ly->bs_labels,        ly->columns, bs};
+        m[1] = (output_matrix){OUTPUT_FLOWS,    year,        0,
+                               ly->n_flow_rows, n_cols,      ly->flow_codes,
+                               ly->flow_labels, ly->columns, flows};
+        m[2] =
+            (output_matrix){OUTPUT_OTHER_CHANGES, year,          0,           ly->n_bs_rows, n_cols,
+                            ly->bs_codes,         ly->bs_labels, ly->columns, other};
         ly->n_complete++;
     }
     return YF_OK;

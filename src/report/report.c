@@ -15,6 +15,8 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include "report/report.h"
+
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -30,7 +32,6 @@
 #include "core/core.h"
 #include "model/params.h"
 #include "output/output.h"
-#include "report/report.h"
 #include "report/report_assets.h"
 
 extern char **environ;
@@ -80,7 +81,8 @@ static const char *const report_option_names[] = {"--store", "--runs",   "--scen
 
 static int parse_options(int argc, char **argv, report_options *o, bool *help)
 {
-    *o = (report_options){"runs/yuanflow.sqlite", NULL, NULL, "report.html", "data", NULL, 0, false};
+    *o =
+        (report_options){"runs/yuanflow.sqlite", NULL, NULL, "report.html", "data", NULL, 0, false};
     *help = false;
     int n_names = (int)(sizeof report_option_names / sizeof *report_option_names);
     for (int i = 1; i < argc; i++) {
@@ -184,9 +186,9 @@ static int select_runs(report_store *st, const report_options *o, int64_t *ids, 
             for (int k = 0; k < n_all; k++)
                 found |= all[k] == id;
             if (!found)
-                rc = fail(EXIT_USAGE, "no run %lld in '%s' (its runs are %" PRId64 " to %" PRId64
-                          ")",
-                          id, o->store, all[0], all[n_all - 1]);
+                rc = fail(EXIT_USAGE,
+                          "no run %lld in '%s' (its runs are %" PRId64 " to %" PRId64 ")", id,
+                          o->store, all[0], all[n_all - 1]);
             else if (*n == MAX_SELECTED)
                 rc = fail(EXIT_USAGE, "too many runs (at most %d)", MAX_SELECTED);
             else
@@ -198,8 +200,9 @@ static int select_runs(report_store *st, const report_options *o, int64_t *ids, 
         bool empty;
         while (rc == 0 && next_item(&list, item, sizeof item, &empty)) {
             if (empty) {
-                rc = fail(EXIT_USAGE, "--scenarios expects names such as baseline,'rate cut', "
-                                      "got '%s'",
+                rc = fail(EXIT_USAGE,
+                          "--scenarios expects names such as baseline,'rate cut', "
+                          "got '%s'",
                           o->scenarios);
                 break;
             }
@@ -215,9 +218,8 @@ static int select_runs(report_store *st, const report_options *o, int64_t *ids, 
                 int near = -1;
                 if (report_store_scenarios(st, &names, &n_names, &d) == YF_OK)
                     near = names_nearest(item, (const char *const *)names, n_names);
-                rc = near >= 0 ? fail(EXIT_USAGE,
-                                      "no scenario '%s' in '%s' (did you mean '%s'?)", item,
-                                      o->store, names[near])
+                rc = near >= 0 ? fail(EXIT_USAGE, "no scenario '%s' in '%s' (did you mean '%s'?)",
+                                      item, o->store, names[near])
                                : fail(EXIT_USAGE, "no scenario '%s' in '%s'", item, o->store);
                 report_strings_free(names, n_names);
             }
@@ -391,7 +393,8 @@ static bool parameters_json(json_object *root, const report_scenario *sc, int n_
                 json_object *row = new_in(params), *cells = NULL;
                 char text[64];
                 format_value(dflt, text, sizeof text);
-                ok = row && put_str(row, "name", name) && put_str(row, "unit", run->params[k].unit) &&
+                ok = row && put_str(row, "name", name) &&
+                     put_str(row, "unit", run->params[k].unit) &&
                      put_str(row, "default", p >= 0 ? text : "not a parameter of this yuanflow") &&
                      (cells = new_array_in(row, "values"));
                 for (int s2 = 0; ok && s2 < n_sc; s2++) {
@@ -469,8 +472,8 @@ static json_object *matrix_json(const report_matrix *m, bool balance_sheet)
     return o;
 }
 
-static bool matrices_json(json_object *root, const report_scenario *sc, int n_sc, int year,
-                          const char *missing)
+static bool
+matrices_json(json_object *root, const report_scenario *sc, int n_sc, int year, const char *missing)
 {
     json_object *m = json_object_new_object(), *list = NULL;
     bool ok = m && put(root, "matrices", m) && put(m, "year", json_object_new_int(year)) &&
@@ -483,8 +486,8 @@ static bool matrices_json(json_object *root, const report_scenario *sc, int n_sc
         if (!r)
             continue;
         json_object *o = new_in(list), *sectors = NULL, *sankey = NULL;
-        ok = o && put_str(o, "scenario", sc[s].name) && put(o, "run", json_object_new_int64(r->id)) &&
-             (sectors = new_array_in(o, "sectors"));
+        ok = o && put_str(o, "scenario", sc[s].name) &&
+             put(o, "run", json_object_new_int64(r->id)) && (sectors = new_array_in(o, "sectors"));
         for (int c = 0; ok && c < r->balance_sheet.n_cols; c++) {
             json_object *x = new_in(sectors);
             ok = x && put_str(x, "code", r->balance_sheet.columns[c]) &&
@@ -535,9 +538,10 @@ static char *render_page(const char *title, const char *json)
 {
     strbuf b;
     strbuf_init(&b);
-    strbuf_printf(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                      "<meta name=\"generator\" content=\"yuanflow %s\">\n<title>",
+    strbuf_printf(&b,
+                  "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                  "<meta name=\"generator\" content=\"yuanflow %s\">\n<title>",
                   YF_VERSION);
     append_escaped_text(&b, title);
     strbuf_printf(&b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", report_asset_page_css);
@@ -641,8 +645,8 @@ static bool group_runs(report_state *s)
 
 /* The year of the matrices: --year, or the last year of the first run that
  * has them. *missing says why there are none (empty if there are). */
-static int choose_year(report_state *s, const report_options *o, int *year, char *missing,
-                       size_t size)
+static int
+choose_year(report_state *s, const report_options *o, int *year, char *missing, size_t size)
 {
     yf_diag d;
     const report_scenario *sc0 = &s->scenarios[0];
@@ -663,8 +667,9 @@ static int choose_year(report_state *s, const report_options *o, int *year, char
                  "older than the matrices table (docs/outputs.md). Run it again to see them.",
                  first->id);
         if (o->year)
-            return fail(EXIT_USAGE, "--year %d: run %" PRId64 " has no matrices in '%s' (it was "
-                                    "stored before yuanflow kept them; run it again)",
+            return fail(EXIT_USAGE,
+                        "--year %d: run %" PRId64 " has no matrices in '%s' (it was "
+                        "stored before yuanflow kept them; run it again)",
                         o->year, first->id, o->store);
         return 0;
     }
@@ -786,9 +791,8 @@ int report_command(int argc, char **argv)
         return 0;
     }
     if (!report_assets_have_charts)
-        return fail(EXIT_FAILED,
-                    "this yuanflow was built without the chart library: run 'bash "
-                    "scripts/install-report-deps.sh', then configure and build again");
+        return fail(EXIT_FAILED, "this yuanflow was built without the chart library: run 'bash "
+                                 "scripts/install-report-deps.sh', then configure and build again");
     yf_diag d;
     /* Check the outputs before the work. */
     if (output_check_path(o.out, &d) != YF_OK)

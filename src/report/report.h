@@ -80,11 +80,8 @@ YF_MUST_CHECK yf_status report_store_run_ids(report_store *st,
                                              yf_diag *diag);
 
 /* Ids of the runs of scenario `name`, ascending; *out_n = 0 if none. */
-YF_MUST_CHECK yf_status report_store_scenario_runs(report_store *st,
-                                                   const char *name,
-                                                   int64_t **out_ids,
-                                                   int *out_n,
-                                                   yf_diag *diag);
+YF_MUST_CHECK yf_status report_store_scenario_runs(
+    report_store *st, const char *name, int64_t **out_ids, int *out_n, yf_diag *diag);
 
 /* The distinct scenario names of the store (for "did you mean"); free each
  * and the array with report_strings_free. */
@@ -109,11 +106,8 @@ YF_MUST_CHECK yf_status report_store_load_matrices(report_store *st,
                                                    yf_diag *diag);
 
 /* The years that have matrices for run `id`: first and last (0, 0 if none). */
-YF_MUST_CHECK yf_status report_store_matrix_years(report_store *st,
-                                                  int64_t id,
-                                                  int *out_first,
-                                                  int *out_last,
-                                                  yf_diag *diag);
+YF_MUST_CHECK yf_status report_store_matrix_years(
+    report_store *st, int64_t id, int *out_first, int *out_last, yf_diag *diag);
 
 void report_run_release(report_run *run);
 void report_matrix_release(report_matrix *m);
@@ -133,7 +127,7 @@ typedef struct report_scenario {
 typedef struct report_input {
     const report_scenario *scenarios;
     int n_scenarios;
-    const data_set *data; /* the annual data (data/china_annual.csv), or NULL */
+    const data_set *data;    /* the annual data (data/china_annual.csv), or NULL */
     int first_year, n_years; /* the report's years: the union of the runs' years */
     int matrix_year;         /* 0 if no matrices */
 } report_input;
@@ -155,6 +149,7 @@ typedef struct report_display {
     char label[128];
     bool percent; /* a share or rate shown in %: differences are percentage points */
 } report_display;
+
 void report_display_unit(const char *annual_unit, double max_abs, report_display *out);
 
 /* The unit of a series' annual values: "per month" becomes "per year" when the
@@ -186,8 +181,8 @@ typedef struct report_link_part {
 } report_link_part;
 
 typedef struct report_link {
-    int payer, payee; /* column indices */
-    double amount;    /* yuan */
+    int payer, payee;        /* column indices */
+    double amount;           /* yuan */
     report_link_part *parts; /* by amount, largest first */
     int n_parts;
 } report_link;

@@ -172,11 +172,13 @@ static const char *const net_lending_series[] = {
     "net_lending_finance", "net_lending_row"};
 static const char *const net_lending_labels[] = {
     "households", "firms", "government (central and local)", "banks and PBOC", "rest of the world"};
+
 /* clang-format on */
 
 const char *const *report_expected_series(void)
 {
     enum { MAX_NAMES = 128 };
+
     static const char *names[MAX_NAMES];
     if (names[0])
         return names;
@@ -217,7 +219,8 @@ void report_annual_unit(const report_series *s, char *out, size_t size)
 {
     const char *pm = strstr(s->unit, "per month");
     if (strcmp(s->aggregation, "sum") == 0 && pm)
-        snprintf(out, size, "%.*sper year%s", (int)(pm - s->unit), s->unit, pm + strlen("per month"));
+        snprintf(out, size, "%.*sper year%s", (int)(pm - s->unit), s->unit,
+                 pm + strlen("per month"));
     else
         snprintf(out, size, "%s", s->unit);
 }
@@ -249,6 +252,7 @@ void report_display_unit(const char *unit, double max_abs, report_display *out)
         snprintf(money, sizeof money, "yuan at %d prices%s", year, unit + used);
     else
         snprintf(money, sizeof money, "%s", unit);
+
     /* Thousands from 10,000 on: 9,500 reads better than 9.5 thousand. */
     static const struct {
         double at_least, unit;
@@ -257,6 +261,7 @@ void report_display_unit(const char *unit, double max_abs, report_display *out)
                       {1e9, 1e9, "billion"},
                       {1e6, 1e6, "million"},
                       {1e4, 1e3, "thousand"}};
+
     for (int k = 0; k < N_OF(magnitudes); k++)
         if (max_abs >= magnitudes[k].at_least) {
             out->scale = 1.0 / magnitudes[k].unit;
@@ -320,12 +325,8 @@ static json_object *values_array(const double *v, int n, double scale)
 
 /* A run's annual values of `name` over the report's years [first, first + n),
  * transformed by kind; NaN where the run has no value. */
-static void run_values(const report_run *r,
-                       const char *name,
-                       chart_kind kind,
-                       int first,
-                       int n,
-                       double *out)
+static void
+run_values(const report_run *r, const char *name, chart_kind kind, int first, int n, double *out)
 {
     const report_series *s = report_run_series(r, name);
     for (int y = 0; y < n; y++) {
@@ -359,12 +360,8 @@ static void spread_release(spread *s)
     memset(s, 0, sizeof *s);
 }
 
-static bool spread_of(const report_scenario *sc,
-                      const char *name,
-                      chart_kind kind,
-                      int first,
-                      int n,
-                      spread *out)
+static bool spread_of(
+    const report_scenario *sc, const char *name, chart_kind kind, int first, int n, spread *out)
 {
     memset(out, 0, sizeof *out);
     size_t cells = (size_t)n + 1;
@@ -694,8 +691,7 @@ static bool differences_json(const report_input *in, json_object *sec)
                 snprintf(note, sizeof note,
                          "Each scenario minus '%s'%s, year by year. Above zero: higher than in "
                          "'%s'.",
-                         base->name, base->n_runs > 1 ? " (medians of the runs)" : "",
-                         base->name);
+                         base->name, base->n_runs > 1 ? " (medians of the runs)" : "", base->name);
                 json_object *chart = new_in(charts_of(sec)), *lines = NULL;
                 ok = chart &&
                      chart_header(chart, id, title, note,

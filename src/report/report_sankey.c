@@ -194,7 +194,8 @@ yf_status report_sankey_json(const report_matrix *flows, double min_share, json_
         snprintf(target, sizeof target, "r:%s", flows->columns[l->payee]);
         json_object *link = new_in(arr), *parts = NULL;
         ok = link && put_str(link, "source", source) && put_str(link, "target", target) &&
-             put(link, "value", bn(l->amount)) && put(link, "parts", parts = json_object_new_array());
+             put(link, "value", bn(l->amount)) &&
+             put(link, "parts", parts = json_object_new_array());
         double shown = 0.0;
         for (int j = 0; ok && j < l->n_parts && j < MAX_PARTS_SHOWN; j++) {
             json_object *part = new_in(parts);

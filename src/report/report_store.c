@@ -52,8 +52,8 @@ static char *dup_text(sqlite3_stmt *q, int col)
 static bool query_int(report_store *st, const char *sql, int64_t *out)
 {
     sqlite3_stmt *q = NULL;
-    bool ok = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK &&
-              sqlite3_step(q) == SQLITE_ROW;
+    bool ok =
+        sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW;
     if (ok)
         *out = sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
@@ -119,12 +119,8 @@ int report_store_version(const report_store *st)
 
 /* The int64 first column of every row of a query with one optional text
  * parameter. */
-static yf_status ids_of(report_store *st,
-                        const char *sql,
-                        const char *param,
-                        int64_t **out,
-                        int *out_n,
-                        yf_diag *diag)
+static yf_status ids_of(
+    report_store *st, const char *sql, const char *param, int64_t **out, int *out_n, yf_diag *diag)
 {
     *out = NULL;
     *out_n = 0;
@@ -166,11 +162,8 @@ yf_status report_store_run_ids(report_store *st, int64_t **out_ids, int *out_n, 
     return ids_of(st, "SELECT id FROM runs ORDER BY id", NULL, out_ids, out_n, diag);
 }
 
-yf_status report_store_scenario_runs(report_store *st,
-                                     const char *name,
-                                     int64_t **out_ids,
-                                     int *out_n,
-                                     yf_diag *diag)
+yf_status report_store_scenario_runs(
+    report_store *st, const char *name, int64_t **out_ids, int *out_n, yf_diag *diag)
 {
     return ids_of(st, "SELECT id FROM runs WHERE scenario = ?1 ORDER BY id", name, out_ids, out_n,
                   diag);
@@ -327,7 +320,7 @@ static void run_years(report_run *r)
         return;
     int first = m == 1 ? y : y + 1;
     int64_t end = (int64_t)y * 12 + (m - 1) + r->months; /* one past the last month */
-    int64_t last = end / 12 - 1;                          /* last year with its December */
+    int64_t last = end / 12 - 1;                         /* last year with its December */
     r->first_year = first;
     r->n_years = last >= first ? (int)(last - first + 1) : 0;
 }
@@ -405,11 +398,8 @@ yf_status report_store_load_run(report_store *st, int64_t id, report_run *out, y
     return YF_OK;
 }
 
-yf_status report_store_matrix_years(report_store *st,
-                                    int64_t id,
-                                    int *out_first,
-                                    int *out_last,
-                                    yf_diag *diag)
+yf_status report_store_matrix_years(
+    report_store *st, int64_t id, int *out_first, int *out_last, yf_diag *diag)
 {
     *out_first = *out_last = 0;
     if (st->version < 2)
@@ -440,7 +430,8 @@ static bool load_matrix(report_store *st, int64_t id, const char *kind, int year
              "SELECT count(DISTINCT row_index), count(DISTINCT column_index) FROM matrices"
              " WHERE run_id = %lld AND kind = '%s' AND date = '%s'",
              (long long)id, kind, date);
-    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK || sqlite3_step(q) != SQLITE_ROW) {
+    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_step(q) != SQLITE_ROW) {
         sqlite3_finalize(q);
         return false;
     }

@@ -53,8 +53,8 @@ static void test_percentile(void)
 
 /* ---- units ---------------------------------------------------------------------- */
 
-static void check_display(const char *unit, double max_abs, double scale, const char *label,
-                          bool percent)
+static void
+check_display(const char *unit, double max_abs, double scale, const char *label, bool percent)
 {
     report_display d;
     report_display_unit(unit, max_abs, &d);
@@ -105,7 +105,7 @@ static void test_units(void)
 static char *sk_rows[] = {"wages", "taxes", "interest", "change_deposits"};
 static char *sk_labels[] = {"wages", "taxes", "interest", "Δ deposits"};
 static char *sk_cols[] = {"A", "B", "C", "D"};
-static int64_t sk_values[] = {-100, 60, 40,  0,  -30,  -10, 40,    0,
+static int64_t sk_values[] = {-100, 60,  40, 0,  -30,  -10, 40,    0,
                               -60,  -40, 70, 30, 1000, 0,   -1000, 0};
 
 static void test_sankey(void)
@@ -115,10 +115,12 @@ static void test_sankey(void)
     int n = 0;
     CHECK(report_sankey(&m, &links, &n) == YF_OK);
     CHECK_EQ_I64(n, 5);
+
     const struct {
         int p, q;
         double amount;
     } want[] = {{0, 1, 60}, {0, 2, 112}, {0, 3, 18}, {1, 2, 38}, {1, 3, 12}};
+
     for (int k = 0; k < n && k < 5; k++) {
         CHECK(links[k].payer == want[k].p && links[k].payee == want[k].q);
         CHECK_REL(links[k].amount, want[k].amount, 1e-12);
@@ -139,8 +141,8 @@ static void test_sankey(void)
     CHECK_REL(json_object_get_double(json_object_object_get(j, "total")), 240e-9, 1e-9);
     json_object *nodes = json_object_object_get(j, "nodes");
     CHECK_EQ_I64(json_object_array_length(nodes), 4); /* payers A B; payees B C */
-    CHECK(strcmp(json_object_get_string(json_object_object_get(
-                     json_object_array_get_idx(nodes, 0), "name")),
+    CHECK(strcmp(json_object_get_string(
+                     json_object_object_get(json_object_array_get_idx(nodes, 0), "name")),
                  "p:A") == 0);
     json_object_put(j);
 }
@@ -210,16 +212,27 @@ static void test_ledger_years(void)
  * cpi_inflation is 0.02 + scale/100; the net lending of the five sectors
  * sums to zero; a stock in yuan. */
 enum { SM = 36, SN = 9 };
+
 static double sv[4][SN][SM];
 static output_series ss[4][SN];
-static const char *const snames[SN] = {"gdp_real",          "cpi_inflation",
-                                       "net_lending_households", "net_lending_firms",
-                                       "net_lending_government", "net_lending_finance",
-                                       "net_lending_row",        "m2",
+static const char *const snames[SN] = {"gdp_real",
+                                       "cpi_inflation",
+                                       "net_lending_households",
+                                       "net_lending_firms",
+                                       "net_lending_government",
+                                       "net_lending_finance",
+                                       "net_lending_row",
+                                       "m2",
                                        "unemployment"};
-static const char *const sunits[SN] = {"2000 yuan per month", "fraction per year", "share of GDP",
-                                       "share of GDP",        "share of GDP",       "share of GDP",
-                                       "share of GDP",        "yuan",              "fraction of the labour force"};
+static const char *const sunits[SN] = {"2000 yuan per month",
+                                       "fraction per year",
+                                       "share of GDP",
+                                       "share of GDP",
+                                       "share of GDP",
+                                       "share of GDP",
+                                       "share of GDP",
+                                       "yuan",
+                                       "fraction of the labour force"};
 static output_param sparams[4][2];
 
 static output_run synthetic_run(int k, const char *scenario, double shift, int households)
@@ -257,8 +270,8 @@ static output_run synthetic_run(int k, const char *scenario, double shift, int h
             }
             sv[k][s][m] = v;
         }
-        ss[k][s] = (output_series){snames[s], sunits[s], "", output_aggregation_from_unit(sunits[s]),
-                                   sv[k][s]};
+        ss[k][s] = (output_series){snames[s], sunits[s], "",
+                                   output_aggregation_from_unit(sunits[s]), sv[k][s]};
     }
     /* A parameter at this yuanflow's default: not listed by the report. */
     sparams[k][0] = (output_param){model_param_table[0].name, model_param_table[0].value_default,
@@ -295,12 +308,12 @@ static output_matrix mats[9];
 static void make_store(const char *path)
 {
     for (int y = 0; y < 3; y++) {
-        mats[3 * y] = (output_matrix){OUTPUT_BALANCE_SHEET, 2000 + y, 0, 2, 2, m_rows, m_labels,
-                                      m_cols, m_bs};
+        mats[3 * y] = (output_matrix){
+            OUTPUT_BALANCE_SHEET, 2000 + y, 0, 2, 2, m_rows, m_labels, m_cols, m_bs};
         mats[3 * y + 1] =
             (output_matrix){OUTPUT_FLOWS, 2000 + y, 0, 2, 2, m_rows, m_labels, m_cols, m_flow};
-        mats[3 * y + 2] = (output_matrix){OUTPUT_OTHER_CHANGES, 2000 + y, 0, 2, 2, m_rows,
-                                          m_labels, m_cols, m_bs};
+        mats[3 * y + 2] = (output_matrix){
+            OUTPUT_OTHER_CHANGES, 2000 + y, 0, 2, 2, m_rows, m_labels, m_cols, m_bs};
     }
     yf_diag d;
     int64_t id;
@@ -465,8 +478,8 @@ static void test_command(const char *store, const char *data_dir)
 {
     char out[512];
     path_in(out, sizeof out, "report.html");
-    const char *args[] = {"--store", store, "--scenarios", "base,alt", "--out", out,
-                          "--data",  data_dir, "--year", "2001"};
+    const char *args[] = {"--store", store,    "--scenarios", "base,alt", "--out",
+                          out,       "--data", data_dir,      "--year",   "2001"};
     CHECK_EQ_I64(run_report(10, args), 0);
     char *html = NULL;
     json_object *root = page_json(out, &html);
@@ -482,10 +495,11 @@ static void test_command(const char *store, const char *data_dir)
      * ensemble), alt = 3. */
     json_object *sc = json_object_object_get(root, "scenarios");
     CHECK_EQ_I64(json_object_array_length(sc), 2);
-    CHECK_EQ_I64(json_object_array_length(
-                     json_object_object_get(json_object_array_get_idx(sc, 0), "runs")),
-                 2);
-    CHECK(json_object_get_boolean(json_object_object_get(json_object_array_get_idx(sc, 0), "ensemble")));
+    CHECK_EQ_I64(
+        json_object_array_length(json_object_object_get(json_object_array_get_idx(sc, 0), "runs")),
+        2);
+    CHECK(json_object_get_boolean(
+        json_object_object_get(json_object_array_get_idx(sc, 0), "ensemble")));
 
     /* Real GDP growth: 1.01^12 - 1 = 12.68% in 2001 for both base runs; bands
      * of the ensemble; the data line from the data file, in %. */
@@ -527,17 +541,19 @@ static void test_command(const char *store, const char *data_dir)
     CHECK(dc && strcmp(json_object_get_string(json_object_object_get(dc, "unit")),
                        "percentage points") == 0);
     if (dc)
-        CHECK_REL(at(json_object_object_get(
-                         json_object_array_get_idx(json_object_object_get(dc, "lines"), 0), "values"),
-                     2),
-                  0.9, 1e-5);
+        CHECK_REL(
+            at(json_object_object_get(
+                   json_object_array_get_idx(json_object_object_get(dc, "lines"), 0), "values"),
+               2),
+            0.9, 1e-5);
     /* M2 at December: 12e13, 24e13, 36e13 yuan -> trillion yuan. */
     json_object *m2 = chart_by_id(root, "m2");
-    CHECK(m2 && strcmp(json_object_get_string(json_object_object_get(m2, "unit")),
-                       "trillion yuan") == 0);
+    CHECK(m2 &&
+          strcmp(json_object_get_string(json_object_object_get(m2, "unit")), "trillion yuan") == 0);
     /* Net lending: five stacked series per scenario, summing to zero. */
     json_object *nl = chart_by_id(root, "net_lending_1");
-    CHECK(nl && strcmp(json_object_get_string(json_object_object_get(nl, "type")), "stacked_bar") == 0);
+    CHECK(nl &&
+          strcmp(json_object_get_string(json_object_object_get(nl, "type")), "stacked_bar") == 0);
     if (nl) {
         json_object *lines = json_object_object_get(nl, "lines");
         CHECK_EQ_I64(json_object_array_length(lines), 5);
@@ -559,8 +575,8 @@ static void test_command(const char *store, const char *data_dir)
     json_object *p0 = json_object_array_get_idx(params, 0);
     CHECK(p0 && strcmp(json_object_get_string(json_object_object_get(p0, "name")),
                        "policy_rate_offset") == 0);
-    CHECK(p0 && strcmp(json_object_get_string(json_object_array_get_idx(
-                           json_object_object_get(p0, "values"), 0)),
+    CHECK(p0 && strcmp(json_object_get_string(
+                           json_object_array_get_idx(json_object_object_get(p0, "values"), 0)),
                        "-0.002 to 0") == 0);
     /* The matrices of 2001 for each scenario's first run, with the Sankey:
      * HH pays F 5 in wages; the Δ row is left out. */
@@ -570,8 +586,7 @@ static void test_command(const char *store, const char *data_dir)
     CHECK_EQ_I64(json_object_array_length(ms), 2);
     json_object *m0 = json_object_array_get_idx(ms, 0);
     if (m0) {
-        json_object *links =
-            json_object_object_get(json_object_object_get(m0, "sankey"), "links");
+        json_object *links = json_object_object_get(json_object_object_get(m0, "sankey"), "links");
         CHECK_EQ_I64(json_object_array_length(links), 1);
         json_object *bs = json_object_object_get(m0, "balance_sheet");
         json_object *rows = json_object_object_get(bs, "rows");
@@ -587,7 +602,9 @@ static void test_command(const char *store, const char *data_dir)
     root = page_json(out, &html);
     free(html);
     sc = root ? json_object_object_get(root, "scenarios") : NULL;
-    CHECK(sc && strcmp(json_object_get_string(json_object_object_get(json_object_array_get_idx(sc, 0), "name")), "alt") == 0);
+    CHECK(sc && strcmp(json_object_get_string(
+                           json_object_object_get(json_object_array_get_idx(sc, 0), "name")),
+                       "alt") == 0);
     json_object_put(root);
     const char *newest[] = {"--store", store, "--out", out, "--data", data_dir};
     CHECK_EQ_I64(run_report(6, newest), 0);
