@@ -104,7 +104,11 @@
     var series = [];
     var legend = [], bandLegend = [];
     var lineColour = [];
-    chart.lines.forEach(function (line, i) { lineColour.push(colourOf(i)); });
+    /* A colour per series (or per scenario when the chart has one series),
+     * a dash pattern per scenario. */
+    chart.lines.forEach(function (line, i) {
+      lineColour.push(colourOf(line.colour === undefined ? i : line.colour));
+    });
     /* Bands first, so that the lines are drawn over them. */
     chart.bands.forEach(function (band, b) {
       var colour = lineColour[band.line] || colourOf(b);
@@ -485,7 +489,8 @@
             'Each band is a payment from a sector on the left to a sector on the right: for every row of the ' +
             'transactions-flow matrix, each payer pays each payee in proportion to what the payee received. ' +
             'Changes in financial stocks (lending, buying bonds) are not payments and are left out' +
-            (s.sankey.dropped_links ? '; so are ' + s.sankey.dropped_links + ' links under 0.1% of the total' : '') + '.'));
+            (s.sankey.dropped_links ? '; so ' + (s.sankey.dropped_links === 1 ? 'is 1 link' : 'are ' + s.sankey.dropped_links + ' links') +
+              ' under 0.1% of the total (' + fmt(s.sankey.dropped_value, 1) + ' bn yuan)' : '') + '.'));
           var wideGrid = el(doc, 'div', { class: 'grid' });
           wideGrid.appendChild(made.card);
           h.appendChild(wideGrid);

@@ -537,6 +537,7 @@ static bool chart_json(const chart_build *b, const char *id, const char *title, 
             ok = line && put_str(line, "name", name) &&
                  put_str(line, "scenario", in->scenarios[s].name) &&
                  put(line, "dash", json_object_new_int(s)) &&
+                 put(line, "colour", json_object_new_int(ns > 1 ? k : s)) &&
                  put(line, "runs", json_object_new_int(x->n_runs)) &&
                  put(line, "values", values_array(x->p50, n, disp.scale));
             if (!ok || x->n_runs < 2)
@@ -609,7 +610,7 @@ static bool theme_chart_json(const report_input *in,
         if (done[k])
             continue;
         chart_build b = {in, spec, {NULL}, {NULL}, 0, ""};
-        snprintf(b.unit, sizeof b.unit, "%s", units[k]);
+        snprintf(b.unit, sizeof b.unit, "%.127s", units[k]);
         for (int j = k; j < n; j++)
             if (!done[j] && strcmp(units[j], units[k]) == 0) {
                 b.series[b.n_series] = present[j];
@@ -707,6 +708,7 @@ static bool differences_json(const report_input *in, json_object *sec)
                     ok = line && put_str(line, "name", line_name) &&
                          put_str(line, "scenario", in->scenarios[k].name) &&
                          put(line, "dash", json_object_new_int(k)) &&
+                         put(line, "colour", json_object_new_int(k)) &&
                          put(line, "values",
                              values_array(diff + (size_t)k * (size_t)n, n, disp.scale));
                 }

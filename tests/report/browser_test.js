@@ -127,14 +127,18 @@ async function main() {
           values: s.type === 'bar' ? s.data : null };
       });
       const svg = box.querySelector('svg');
-      /* Visible marks in the first colour (#0072B2): a line's stroke or a bar's fill. */
+      /* Visible marks in the colour of the first line or bars: a stroke across
+       * the plot, or the fill of the bars. */
+      const first = opt.series.find((s) => s.id === 'line-0' || s.id === 'bar-0');
+      const colour = ((first && ((first.lineStyle && first.lineStyle.color) ||
+        (first.itemStyle && first.itemStyle.color))) || '').toLowerCase();
       const visible = (el) => el.getAttribute('opacity') !== '0' && el.getAttribute('stroke-opacity') !== '0' &&
         el.getAttribute('fill-opacity') !== '0';
       const paths = svg ? Array.from(svg.querySelectorAll('path')).filter(visible) : [];
       /* A line across the plot (not a legend icon), or the bars of the years. */
-      const lineMarks = paths.filter((el) => (el.getAttribute('stroke') || '').toLowerCase() === '#0072b2' &&
+      const lineMarks = paths.filter((el) => (el.getAttribute('stroke') || '').toLowerCase() === colour &&
         el.getBBox().width > 150).length;
-      const barMarks = paths.filter((el) => (el.getAttribute('fill') || '').toLowerCase() === '#0072b2').length;
+      const barMarks = paths.filter((el) => (el.getAttribute('fill') || '').toLowerCase() === colour).length;
       return {
         firstColour: c.type === 'stacked_bar' ? (barMarks >= 4 ? 1 : 0) : lineMarks,
         id: c.id, type: c.type, series: series,
@@ -154,7 +158,7 @@ async function main() {
       check(c.paths >= 5, c.id + ': drawn SVG paths (' + c.paths + ')');
       check(c.width > 200 && c.height > 200, c.id + ': a box to draw in (' + c.width + 'x' + c.height + ')');
       check(c.title.length > 0, c.id + ': a title');
-      if (c.type !== 'sankey') check(c.firstColour >= 1, c.id + ': its first line or bars visible in the first colour');
+      if (c.type !== 'sankey') check(c.firstColour >= 1, c.id + ': its first line or bars drawn, visible, in their colour');
     }
     for (const id of ['gdp_growth', 'cpi_inflation', 'unemployment', 'consumption_share', 'exports', 'fx_reserves', 'usdcny', 'policy_rate']) {
       const c = byId[id];
