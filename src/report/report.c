@@ -263,7 +263,7 @@ static int drop_repeats(report_run *runs, int n)
 
 /* ---- the page's JSON ---------------------------------------------------------------- */
 
-static bool put(json_object *obj, const char *key, json_object *value)
+bool report_json_put(json_object *obj, const char *key, json_object *value)
 {
     if (!value || json_object_object_add(obj, key, value) != 0) {
         json_object_put(value);
@@ -272,9 +272,9 @@ static bool put(json_object *obj, const char *key, json_object *value)
     return true;
 }
 
-static bool put_str(json_object *obj, const char *key, const char *text)
+bool report_json_put_str(json_object *obj, const char *key, const char *text)
 {
-    return put(obj, key, json_object_new_string(text ? text : ""));
+    return report_json_put(obj, key, json_object_new_string(text ? text : ""));
 }
 
 static json_object *new_in(json_object *arr)
@@ -290,7 +290,7 @@ static json_object *new_in(json_object *arr)
 static json_object *new_array_in(json_object *obj, const char *key)
 {
     json_object *a = json_object_new_array();
-    return put(obj, key, a) ? a : NULL;
+    return report_json_put(obj, key, a) ? a : NULL;
 }
 
 /* "YYYY-MM" of the last month of a run. */
@@ -311,24 +311,26 @@ static bool runs_json(json_object *root, const report_scenario *sc, int n_sc)
     bool ok = scen && runs;
     for (int s = 0; ok && s < n_sc; s++) {
         json_object *o = new_in(scen), *ids = NULL;
-        ok = o && put_str(o, "name", sc[s].name) && (ids = new_array_in(o, "runs")) &&
-             put(o, "ensemble", json_object_new_boolean(sc[s].n_runs > 1));
+        ok = o && report_json_put_str(o, "name", sc[s].name) && (ids = new_array_in(o, "runs")) &&
+             report_json_put(o, "ensemble", json_object_new_boolean(sc[s].n_runs > 1));
         for (int r = 0; ok && r < sc[s].n_runs; r++) {
             const report_run *x = sc[s].runs[r];
             char end[16];
             run_end(x, end, sizeof end);
             json_object *ro = new_in(runs);
             ok = json_object_array_add(ids, json_object_new_int64(x->id)) == 0 && ro &&
-                 put(ro, "id", json_object_new_int64(x->id)) &&
-                 put_str(ro, "scenario", x->scenario) &&
-                 put(ro, "replicate", json_object_new_int64(x->replicate)) &&
-                 put(ro, "seed", json_object_new_int64(x->seed)) &&
-                 put(ro, "households", json_object_new_int64(x->households)) &&
-                 put(ro, "firms", json_object_new_int64(x->firms)) &&
-                 put_str(ro, "start", x->start) && put_str(ro, "end", end) &&
-                 put(ro, "months", json_object_new_int64(x->months)) &&
-                 put_str(ro, "version", x->version) && put_str(ro, "hash", x->hash) &&
-                 put_str(ro, "created", x->created);
+                 report_json_put(ro, "id", json_object_new_int64(x->id)) &&
+                 report_json_put_str(ro, "scenario", x->scenario) &&
+                 report_json_put(ro, "replicate", json_object_new_int64(x->replicate)) &&
+                 report_json_put(ro, "seed", json_object_new_int64(x->seed)) &&
+                 report_json_put(ro, "households", json_object_new_int64(x->households)) &&
+                 report_json_put(ro, "firms", json_object_new_int64(x->firms)) &&
+                 report_json_put_str(ro, "start", x->start) &&
+                 report_json_put_str(ro, "end", end) &&
+                 report_json_put(ro, "months", json_object_new_int64(x->months)) &&
+                 report_json_put_str(ro, "version", x->version) &&
+                 report_json_put_str(ro, "hash", x->hash) &&
+                 report_json_put_str(ro, "created", x->created);
         }
     }
     return ok;
@@ -393,9 +395,10 @@ static bool parameters_json(json_object *root, const report_scenario *sc, int n_
                 json_object *row = new_in(params), *cells = NULL;
                 char text[64];
                 format_value(dflt, text, sizeof text);
-                ok = row && put_str(row, "name", name) &&
-                     put_str(row, "unit", run->params[k].unit) &&
-                     put_str(row, "default", p >= 0 ? text : "not a parameter of this yuanflow") &&
+                ok = row && report_json_put_str(row, "name", name) &&
+                     report_json_put_str(row, "unit", run->params[k].unit) &&
+                     report_json_put_str(row, "default",
+                                         p >= 0 ? text : "not a parameter of this yuanflow") &&
                      (cells = new_array_in(row, "values"));
                 for (int s2 = 0; ok && s2 < n_sc; s2++) {
                     double lo = INFINITY, hi = -INFINITY;
@@ -438,8 +441,9 @@ static json_object *matrix_json(const report_matrix *m, bool balance_sheet)
     ok = ok && col && overflow;
     for (int r = 0; ok && r < m->n_rows; r++) {
         json_object *row = new_in(rows), *vals = NULL;
-        ok = row && put_str(row, "code", m->row_codes[r]) &&
-             put_str(row, "label", m->row_labels[r]) && (vals = new_array_in(row, "values"));
+        ok = row && report_json_put_str(row, "code", m->row_codes[r]) &&
+             report_json_put_str(row, "label", m->row_labels[r]) &&
+             (vals = new_array_in(row, "values"));
         for (int c = 0; ok && c < nc; c++) {
             int64_t v = m->values[(size_t)r * (size_t)nc + (size_t)c];
             overflow[c] |= !money_add(col[c], v, &col[c]);
@@ -450,8 +454,9 @@ static json_object *matrix_json(const report_matrix *m, bool balance_sheet)
      * with a minus sign so that each column sums to zero (G&L). */
     if (ok && balance_sheet) {
         json_object *row = new_in(rows), *vals = NULL;
-        ok = row && put_str(row, "code", "net_worth") && put_str(row, "label", "net worth") &&
-             put(row, "derived", json_object_new_boolean(1)) &&
+        ok = row && report_json_put_str(row, "code", "net_worth") &&
+             report_json_put_str(row, "label", "net worth") &&
+             report_json_put(row, "derived", json_object_new_boolean(1)) &&
              (vals = new_array_in(row, "values"));
         for (int c = 0; ok && c < nc; c++) {
             ok = json_object_array_add(vals, overflow[c] || col[c] == INT64_MIN
@@ -476,8 +481,9 @@ static bool
 matrices_json(json_object *root, const report_scenario *sc, int n_sc, int year, const char *missing)
 {
     json_object *m = json_object_new_object(), *list = NULL;
-    bool ok = m && put(root, "matrices", m) && put(m, "year", json_object_new_int(year)) &&
-              put_str(m, "missing", missing) && (list = new_array_in(m, "scenarios"));
+    bool ok = m && report_json_put(root, "matrices", m) &&
+              report_json_put(m, "year", json_object_new_int(year)) &&
+              report_json_put_str(m, "missing", missing) && (list = new_array_in(m, "scenarios"));
     for (int s = 0; ok && s < n_sc; s++) {
         const report_run *r = NULL;
         for (int k = 0; !r && k < sc[s].n_runs; k++)
@@ -486,19 +492,20 @@ matrices_json(json_object *root, const report_scenario *sc, int n_sc, int year, 
         if (!r)
             continue;
         json_object *o = new_in(list), *sectors = NULL, *sankey = NULL;
-        ok = o && put_str(o, "scenario", sc[s].name) &&
-             put(o, "run", json_object_new_int64(r->id)) && (sectors = new_array_in(o, "sectors"));
+        ok = o && report_json_put_str(o, "scenario", sc[s].name) &&
+             report_json_put(o, "run", json_object_new_int64(r->id)) &&
+             (sectors = new_array_in(o, "sectors"));
         for (int c = 0; ok && c < r->balance_sheet.n_cols; c++) {
             json_object *x = new_in(sectors);
-            ok = x && put_str(x, "code", r->balance_sheet.columns[c]) &&
-                 put_str(x, "name", report_sector_name(r->balance_sheet.columns[c]));
+            ok = x && report_json_put_str(x, "code", r->balance_sheet.columns[c]) &&
+                 report_json_put_str(x, "name", report_sector_name(r->balance_sheet.columns[c]));
         }
-        ok = ok && put(o, "balance_sheet", matrix_json(&r->balance_sheet, true)) &&
-             put(o, "flows", matrix_json(&r->flows, false));
+        ok = ok && report_json_put(o, "balance_sheet", matrix_json(&r->balance_sheet, true)) &&
+             report_json_put(o, "flows", matrix_json(&r->flows, false));
         if (ok && r->other_changes.n_rows > 0)
-            ok = put(o, "other_changes", matrix_json(&r->other_changes, false));
+            ok = report_json_put(o, "other_changes", matrix_json(&r->other_changes, false));
         ok = ok && report_sankey_json(&r->flows, 0.001, &sankey) == YF_OK &&
-             put(o, "sankey", sankey);
+             report_json_put(o, "sankey", sankey);
     }
     return ok;
 }
@@ -761,11 +768,13 @@ static int build(report_state *s, const report_options *o, char *title, size_t t
     char data_file[4200] = "";
     if (s->data)
         snprintf(data_file, sizeof data_file, "%s", data_path(s->data));
-    bool ok = s->root && put(s->root, "sections", sections) &&
-              put_str(s->root, "format", "yuanflow-report") &&
-              put(s->root, "format_version", json_object_new_int(1)) &&
-              put_str(s->root, "version", YF_VERSION) && put_str(s->root, "title", title) &&
-              put_str(s->root, "store", o->store) && put_str(s->root, "data_file", data_file) &&
+    bool ok = s->root && report_json_put(s->root, "sections", sections) &&
+              report_json_put_str(s->root, "format", "yuanflow-report") &&
+              report_json_put(s->root, "format_version", json_object_new_int(1)) &&
+              report_json_put_str(s->root, "version", YF_VERSION) &&
+              report_json_put_str(s->root, "title", title) &&
+              report_json_put_str(s->root, "store", o->store) &&
+              report_json_put_str(s->root, "data_file", data_file) &&
               (years = new_array_in(s->root, "years"));
     if (!s->root)
         json_object_put(sections);

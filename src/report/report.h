@@ -203,4 +203,9 @@ YF_MUST_CHECK yf_status report_sankey_json(const report_matrix *flows,
  * or the code itself. */
 const char *report_sector_name(const char *code);
 
+/* Add `value` under `key` (the object takes it); on failure release value and
+ * return false. report_json_put_str adds a string, "" for NULL. (report.c) */
+bool report_json_put(json_object *obj, const char *key, json_object *value);
+bool report_json_put_str(json_object *obj, const char *key, const char *text);
+
 #endif

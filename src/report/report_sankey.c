@@ -127,19 +127,6 @@ yf_status report_sankey(const report_matrix *flows, report_link **out_links, int
 
 /* ---- JSON for the page ------------------------------------------------------------------ */
 
-static bool put(json_object *obj, const char *key, json_object *value)
-{
-    if (!value || json_object_object_add(obj, key, value) != 0) {
-        json_object_put(value);
-        return false;
-    }
-    return true;
-}
-
-static bool put_str(json_object *obj, const char *key, const char *text)
-{
-    return put(obj, key, json_object_new_string(text));
-}
 
 static json_object *new_in(json_object *arr)
 {
@@ -173,9 +160,10 @@ yf_status report_sankey_json(const report_matrix *flows, double min_share, json_
     for (int k = 0; k < n_links; k++)
         total += links[k].amount;
     json_object *root = json_object_new_object(), *nodes = NULL, *arr = NULL;
-    bool ok = root && put(root, "nodes", nodes = json_object_new_array()) &&
-              put(root, "links", arr = json_object_new_array()) &&
-              put_str(root, "unit", "billion yuan") && put(root, "total", bn(total));
+    bool ok = root && report_json_put(root, "nodes", nodes = json_object_new_array()) &&
+              report_json_put(root, "links", arr = json_object_new_array()) &&
+              report_json_put_str(root, "unit", "billion yuan") &&
+              report_json_put(root, "total", bn(total));
     /* Nodes: payers on the left ("p:HH"), payees on the right ("r:HH"); only
      * sectors that pay or receive in a link shown. */
     bool pays[64] = {false}, gets[64] = {false};
@@ -193,21 +181,23 @@ yf_status report_sankey_json(const report_matrix *flows, double min_share, json_
         snprintf(source, sizeof source, "p:%s", flows->columns[l->payer]);
         snprintf(target, sizeof target, "r:%s", flows->columns[l->payee]);
         json_object *link = new_in(arr), *parts = NULL;
-        ok = link && put_str(link, "source", source) && put_str(link, "target", target) &&
-             put(link, "value", bn(l->amount)) &&
-             put(link, "parts", parts = json_object_new_array());
+        ok = link && report_json_put_str(link, "source", source) &&
+             report_json_put_str(link, "target", target) &&
+             report_json_put(link, "value", bn(l->amount)) &&
+             report_json_put(link, "parts", parts = json_object_new_array());
         double shown = 0.0;
         for (int j = 0; ok && j < l->n_parts && j < MAX_PARTS_SHOWN; j++) {
             json_object *part = new_in(parts);
-            ok = part && put_str(part, "row", flows->row_labels[l->parts[j].row]) &&
-                 put(part, "value", bn(l->parts[j].amount));
+            ok = part && report_json_put_str(part, "row", flows->row_labels[l->parts[j].row]) &&
+                 report_json_put(part, "value", bn(l->parts[j].amount));
             shown += l->parts[j].amount;
         }
         if (ok && l->n_parts > MAX_PARTS_SHOWN) {
             json_object *part = new_in(parts);
             char other[64];
             snprintf(other, sizeof other, "%d other rows", l->n_parts - MAX_PARTS_SHOWN);
-            ok = part && put_str(part, "row", other) && put(part, "value", bn(l->amount - shown));
+            ok = part && report_json_put_str(part, "row", other) &&
+                 report_json_put(part, "value", bn(l->amount - shown));
         }
     }
     for (int side = 0; ok && side < 2; side++)
@@ -217,14 +207,14 @@ yf_status report_sankey_json(const report_matrix *flows, double min_share, json_
             char name[80];
             snprintf(name, sizeof name, "%s:%s", side == 0 ? "p" : "r", flows->columns[c]);
             json_object *node = new_in(nodes);
-            ok = node && put_str(node, "name", name) &&
-                 put_str(node, "label", report_sector_name(flows->columns[c])) &&
-                 put_str(node, "side", side == 0 ? "pays" : "receives") &&
-                 put(node, "depth", json_object_new_int(side));
+            ok = node && report_json_put_str(node, "name", name) &&
+                 report_json_put_str(node, "label", report_sector_name(flows->columns[c])) &&
+                 report_json_put_str(node, "side", side == 0 ? "pays" : "receives") &&
+                 report_json_put(node, "depth", json_object_new_int(side));
         }
-    ok = ok && put(root, "dropped_links", json_object_new_int(dropped)) &&
-         put(root, "dropped_value", bn(dropped_amount)) &&
-         put(root, "min_share", json_object_new_double(min_share));
+    ok = ok && report_json_put(root, "dropped_links", json_object_new_int(dropped)) &&
+         report_json_put(root, "dropped_value", bn(dropped_amount)) &&
+         report_json_put(root, "min_share", json_object_new_double(min_share));
     report_sankey_free(links, n_links);
     if (!ok) {
         json_object_put(root);
