@@ -27,6 +27,8 @@ static const struct command {
      "a scenario's effective parameters, events and paths, and their origin"},
     {"list", cmd_list, "list scenarios, series, parameters or events"},
     {"matrices", cmd_matrices, "the balance-sheet and transactions-flow matrices at a date"},
+    {"validate", cmd_validate,
+     "hold a scenario against the data: fit statistics, simple forecasts, a score"},
     {"report", report_command,
      "an HTML report of stored runs: charts, data, fans, matrices, flows (docs/report.md)"},
     {"params", cmd_params, "the China model's parameters as a markdown table (docs/model.md 5)"},
