@@ -39,7 +39,7 @@ enum { YEARS = 4, SHOCK_MONTH = 24 }; /* shocks start in 2002-01 */
 /* A run with the default parameters except `name` = `value` (name NULL: none). */
 static economy *build_with(int32_t n_households, const char *name, double value)
 {
-    economy_size size = {n_households, 500, 300, 2000, 12 * YEARS};
+    economy_size size = {n_households, 500, 300, 2000, 12 * YEARS, 0};
     yf_diag d = {{0}, 0, 0, {0}};
     double param[N_MODEL_PARAMS];
     for (int k = 0; k < N_MODEL_PARAMS; k++)

@@ -28,7 +28,7 @@
 #include "model/economy.h"
 #include "model/industries.h"
 
-/* Net wealth of every household: its financial positions and its housing. */
+/* Net financial wealth of every household (homes are counted apart). */
 static void net_wealth(const economy *e, double *out)
 {
     const int32_t n = e->hh.n;
@@ -36,7 +36,7 @@ static void net_wealth(const economy *e, double *out)
         out[k] = 0.0;
     for (int i = 0; i < N_CHINA_INSTRUMENTS; i++) {
         const int64_t *pos = ledger_positions(e->L, i, HH);
-        if (!pos)
+        if (!pos || i == I_HOUSING)
             continue;
         for (int32_t k = 0; k < n; k++)
             out[k] += (double)pos[k];
@@ -47,14 +47,21 @@ void households_plan(economy *e)
 {
     households *h = &e->hh;
     const double c1_bottom = e->param[P_c1_bottom], c1_top = e->param[P_c1_top];
+    /* Falling house prices over the last year add to precautionary saving. */
+    const double price_fall =
+        e->month >= 12 ? fmax(0.0, 1.0 - housing_price_index(e) / e->house_price_ring[e->month % 12])
+                       : 0.0;
     const double caution = fmax(
-        0.05, 1.0 - e->param[P_precaution] * (e->m.unemployment_expected - e->param[P_u_reference]));
-    const double c2 = e->param[P_c2_wealth];
+        0.05, 1.0 - e->param[P_precaution] * (e->m.unemployment_expected - e->param[P_u_reference]) -
+                  e->param[P_housing_precaution] * price_fall);
+    const double c2 = e->param[P_c2_wealth], c2h = e->param[P_c2_housing];
+    const int64_t *homes = ledger_positions(e->L, I_HOUSING, HH);
     net_wealth(e, h->weight);
     double total = 0.0;
     for (int32_t k = 0; k < h->n; k++) {
         double c1 = (c1_bottom - (c1_bottom - c1_top) * h->rank[k]) * caution;
-        h->consumption_plan[k] = c1 * h->income_expected[k] + c2 * fmax(0.0, h->weight[k]);
+        h->consumption_plan[k] =
+            c1 * h->income_expected[k] + c2 * fmax(0.0, h->weight[k]) + c2h * (double)homes[k];
         total += h->consumption_plan[k];
         h->income[k] = 0.0;
         h->wage_income[k] = 0.0;

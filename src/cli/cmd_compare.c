@@ -166,7 +166,7 @@ static double annual_value(const economy *e, int k, int year)
  * (every run has the same series). */
 static int find_series(const compare_options *o, int *index)
 {
-    economy_size size = {10, 5, 300, 2000, 1};
+    economy_size size = {.households = 10, .firms = 5, .cities = 300, .start_year = 2000, .n_months = 1};
     economy *e = NULL;
     yf_diag d = {{0}, 0, 0, {0}};
     if (economy_new(&e, &size, o->run.data_dir, NULL, &d) != YF_OK)

@@ -76,7 +76,7 @@ static int print_events(void)
 
 static int print_series(const char *data_dir)
 {
-    economy_size size = {10, 5, 300, 2000, 1};
+    economy_size size = {.households = 10, .firms = 5, .cities = 300, .start_year = 2000, .n_months = 1};
     economy *e = NULL;
     yf_diag d = {{0}, 0, 0, {0}};
     if (economy_new(&e, &size, data_dir, NULL, &d) != YF_OK)

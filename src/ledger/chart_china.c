@@ -113,6 +113,8 @@ const chart chart_china = {
             [F_PBOC_PROFITS] = {"pboc_profits", "central bank profits remitted"},
             [F_UNEMPLOYMENT_TRANSFERS] = {"unemployment_transfers", "unemployment transfers"},
             [F_RESETTLEMENT_TRANSFERS] = {"resettlement_transfers", "resettlement transfers"},
+            [F_HOME_SALES] = {"home_sales", "sales of new homes (delivered)"},
+            [F_CAPITAL_TRANSFERS] = {"capital_transfers", "capital transfers (debt swaps)"},
         },
     .settle_parent =
         {

@@ -580,11 +580,13 @@ static bool many_journal(ledger *L, int flow, int payer, int payee, int node, in
 
 /*
  * The body of ledger_pay_many; when `tangible` >= 0 the payers also acquire that
- * tangible asset for what they pay (checked in pass 1, journaled at the sector
- * level, applied to the agents in pass 2).
+ * asset for what they pay (checked in pass 1, journaled at the sector level,
+ * applied to the agents in pass 2). When `financial` is true the asset is a
+ * financial claim and the payees' positions in it fall by what they receive
+ * (an issuer's liability grows, a holder's claim is bought back).
  */
 static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *pay,
-                          int payee_sector, const int64_t *receive, int tangible)
+                          int payee_sector, const int64_t *receive, int tangible, bool financial)
 {
     if (!flow_ok(L, flow, true) || !sector_ok(L, payer_sector) || !sector_ok(L, payee_sector))
         return YF_ERR_ARGUMENT;
@@ -618,6 +620,14 @@ static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *
             st = YF_ERR_OVERFLOW;
         }
     }
+    for (int32_t k = 0; st == YF_OK && financial && k < L->n_agents[payee_sector]; k++) {
+        int64_t v;
+        if (!money_add(L->pos[tangible][payee_sector][k], -receive[k], &v)) {
+            ledger_fail(L, "step %d: the position of agent %d of sector '%s' overflows",
+                        L->step, (int)k, L->c->sectors[payee_sector].code);
+            st = YF_ERR_OVERFLOW;
+        }
+    }
     if (st != YF_OK) {
         batch_clear(L, n_touched);
         return st;
@@ -626,7 +636,10 @@ static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *
     bool ok = many_journal(L, flow, payer_sector, payee_sector, node, out_total, n_touched) &&
               (tangible < 0 ||
                (journal_add(L, &L->total[tangible][payer_sector], out_total) &&
-                journal_add(L, &L->change_tx[tangible][payer_sector], out_total)));
+                journal_add(L, &L->change_tx[tangible][payer_sector], out_total))) &&
+              (!financial ||
+               (journal_add(L, &L->total[tangible][payee_sector], -out_total) &&
+                journal_add(L, &L->change_tx[tangible][payee_sector], -out_total)));
     batch_clear(L, n_touched);
     if (!ok)
         return refuse_overflow(L, "a many-to-many payment");
@@ -639,13 +652,18 @@ static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *
         for (int32_t k = 0; k < L->n_agents[payer_sector]; k++)
             book[k] += pay[k];
     }
+    if (financial) {
+        int64_t *restrict claim = L->pos[tangible][payee_sector];
+        for (int32_t k = 0; k < L->n_agents[payee_sector]; k++)
+            claim[k] -= receive[k];
+    }
     return YF_OK;
 }
 
 yf_status ledger_pay_many(ledger *L, int flow, int payer_sector, const int64_t *pay,
                           int payee_sector, const int64_t *receive)
 {
-    return pay_many(L, flow, payer_sector, pay, payee_sector, receive, -1);
+    return pay_many(L, flow, payer_sector, pay, payee_sector, receive, -1, false);
 }
 
 yf_status ledger_buy_tangible_many(ledger *L, int flow, int instrument, int buyer_sector,
@@ -659,7 +677,39 @@ yf_status ledger_buy_tangible_many(ledger *L, int flow, int instrument, int buye
                     L->c->instruments[instrument].code);
         return YF_ERR_NOT_HOLDABLE;
     }
-    return pay_many(L, flow, buyer_sector, buy, seller_sector, sell, instrument);
+    return pay_many(L, flow, buyer_sector, buy, seller_sector, sell, instrument, false);
+}
+
+yf_status ledger_exchange_many(ledger *L, int instrument, int seller_sector, const int64_t *sell,
+                               int buyer_sector, const int64_t *buy)
+{
+    if (!instrument_ok(L, instrument, INSTRUMENT_FINANCIAL) || !sector_ok(L, buyer_sector) ||
+        !sector_ok(L, seller_sector))
+        return YF_ERR_ARGUMENT;
+    const int sides[2] = {buyer_sector, seller_sector};
+    for (int k = 0; k < 2; k++)
+        if (L->c->instruments[instrument].side[sides[k]] == SIDE_NONE) {
+            ledger_fail(L, "sector '%s' cannot hold instrument '%s'", L->c->sectors[sides[k]].code,
+                        L->c->instruments[instrument].code);
+            return YF_ERR_NOT_HOLDABLE;
+        }
+    return pay_many(L, LEDGER_NO_FLOW, buyer_sector, buy, seller_sector, sell, instrument, true);
+}
+
+yf_status ledger_use_tangible(ledger *L, int instrument, ledger_account owner, int64_t cost)
+{
+    if (!instrument_ok(L, instrument, INSTRUMENT_TANGIBLE))
+        return YF_ERR_ARGUMENT;
+    if (!account_ok(L, owner))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    if (!holds(L, instrument, owner))
+        return YF_ERR_NOT_HOLDABLE;
+    if (!amount_ok(L, cost))
+        return YF_ERR_ARGUMENT;
+    journal_begin(L);
+    if (!leg(L, instrument, owner, -cost, true))
+        return refuse_overflow(L, "a use of inventory");
+    return YF_OK;
 }
 
 yf_status ledger_exchange(

@@ -146,6 +146,32 @@ YF_MUST_CHECK yf_status ledger_buy_tangible_many(ledger *L,
                                                  const int64_t *sell);
 
 /*
+ * Many holders buy a financial claim at par from many sellers: agent k of
+ * `buyer_sector` pays buy[k] and its position in `instrument` rises by buy[k];
+ * agent j of `seller_sector` receives sell[j] and its position falls by sell[j]
+ * (an issuer's liability grows: households paying developers for presale
+ * claims; or, with the issuer as buyer, claims are redeemed). The totals must
+ * be equal; settlement and checks as ledger_pay_many; no flow row.
+ */
+YF_MUST_CHECK yf_status ledger_exchange_many(ledger *L,
+                                             int instrument,
+                                             int seller_sector,
+                                             const int64_t *sell,
+                                             int buyer_sector,
+                                             const int64_t *buy);
+
+/*
+ * Inventory used up in production or sold: the owner's book value of tangible
+ * `instrument` falls by `cost` as a transaction (a negative purchase at cost,
+ * so it counts in saving: a developer's profit on a home it delivers is the
+ * price received less this cost), not as a revaluation.
+ */
+YF_MUST_CHECK yf_status ledger_use_tangible(ledger *L,
+                                            int instrument,
+                                            ledger_account owner,
+                                            int64_t cost);
+
+/*
  * A financial transaction at par: `seller` delivers `amount` of financial
  * instrument `instrument` to `buyer`, who pays `amount` through the payment
  * tree. Both must have an account in the instrument. The seller may be the

@@ -57,6 +57,27 @@ yf_status credit_close_month(economy *e)
         if (st != YF_OK)
             return economy_post(e, st, "overdraft");
     }
+    /* A city short of cash at the close sells bonds to its bank (the quota is
+     * not binding in this version: fiscal stress shows in next month's spending). */
+    for (int32_t c = 0; c < e->size.cities; c++) {
+        const int64_t deposits = ledger_position(e->L, I_DEPOSITS, ledger_acct(LG, c));
+        if (deposits >= 0)
+            continue;
+        yf_status st = ledger_exchange(e->L, I_LOCAL_BONDS, ledger_acct(LG, c),
+                                       ledger_acct(BANK, e->city_bank[c]), -deposits);
+        if (st != YF_OK)
+            return economy_post(e, st, "local overdraft bonds");
+    }
+    /* The same for LGFVs, whose banks roll their debt over. */
+    for (int32_t c = 0; c < e->size.cities; c++) {
+        const int64_t deposits = ledger_position(e->L, I_DEPOSITS, ledger_acct(LGFV, c));
+        if (deposits >= 0)
+            continue;
+        yf_status st = ledger_exchange(e->L, I_LGFV_DEBT, ledger_acct(LGFV, c),
+                                       ledger_acct(BANK, e->lgfv_bank[c]), -deposits);
+        if (st != YF_OK)
+            return economy_post(e, st, "LGFV overdraft");
+    }
     const double ratio = e->param[P_reserve_ratio];
     for (int32_t b = 0; b < e->n_banks; b++) {
         ledger_account bank = ledger_acct(BANK, b);

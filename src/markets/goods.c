@@ -58,8 +58,12 @@ void goods_market_clear(economy *e)
         for (int d = 0; d < N_DEMANDS; d++)
             demand += x->demand[d] = industry_table[s].demand_share[d] * e->plan[d];
         if (s == IND_CONSTRUCTION) {
+            /* the stimulus, homes and infrastructure are all built by construction */
+            const double built = e->plan_residential + e->plan_infrastructure_lgfv +
+                                 e->plan_infrastructure_bonds;
             x->demand[D_GOVERNMENT] += e->m.stimulus_per_month;
-            demand += e->m.stimulus_per_month;
+            x->demand[D_INVESTMENT] += built;
+            demand += e->m.stimulus_per_month + built;
         }
         double real = demand / x->price;
         double capacity = x->capital_real / x->capital_coefficient;

@@ -138,6 +138,7 @@ static bool alloc_agents(economy *e)
               alloc_doubles(&h->income, h->n) && alloc_doubles(&h->weight, h->n) &&
               alloc_money(&h->amount, h->n) && alloc_money(&h->amount2, h->n) &&
               alloc_doubles(&h->consumption_plan, h->n) && alloc_doubles(&h->wage_income, h->n) &&
+              alloc_doubles(&h->homes, h->n) &&
               (h->city = yf_calloc((size_t)h->n, sizeof(int32_t))) != NULL &&
               (h->bank = yf_calloc((size_t)h->n, sizeof(int32_t))) != NULL;
     ok = ok && (f->industry = yf_calloc((size_t)f->n, sizeof(int32_t))) != NULL &&
@@ -166,7 +167,7 @@ void economy_free(economy *e)
                    e->city_weight, e->city_budget, e->city_transfer_weight,
                    h->consumption_plan, h->wage_income,
                    f->revenue,
-                   f->costs};
+                   f->costs, h->homes};
     for (size_t k = 0; k < sizeof d / sizeof *d; k++)
         yf_mem_free(d[k]);
     int64_t *i64[] = {h->amount, h->amount2, f->amount, f->amount2, e->city_amount};
@@ -177,6 +178,8 @@ void economy_free(economy *e)
     yf_mem_free(f->bank);
     yf_mem_free(e->city_bank);
     yf_mem_free(f->industry);
+    cities_free(e);
+    developers_free(e);
     for (int k = 0; k < e->n_series; k++)
         yf_mem_free(e->out[k].values);
     yf_mem_free(e->out);
@@ -353,9 +356,13 @@ static yf_status assign_banks(economy *e)
         st = ledger_assign_parent(e->L, ledger_acct(FIRM, k), e->fi.bank[k]);
     }
     for (int32_t c = 0; st == YF_OK && c < e->size.cities; c++) {
-        e->city_bank[c] = bank_of_city(e, c).agent;
+        e->city_bank[c] = e->lgfv_bank[c] = bank_of_city(e, c).agent;
         st = ledger_assign_parent(e->L, ledger_acct(LG, c), e->city_bank[c]);
+        if (st == YF_OK)
+            st = ledger_assign_parent(e->L, ledger_acct(LGFV, c), e->lgfv_bank[c]);
     }
+    for (int32_t j = 0; st == YF_OK && j < e->dv.n; j++)
+        st = ledger_assign_parent(e->L, ledger_acct(DEV, j), e->dv.bank[j]);
     return economy_post(e, st, "assigning banks");
 }
 
@@ -440,7 +447,12 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
     double demand[N_DEMANDS];
     demand[D_CONSUMPTION] = c_share / 100.0 * gdp_month;
     demand[D_GOVERNMENT] = g_share / 100.0 * gdp_month * (1.0 - e->param[P_public_wage_share]);
-    demand[D_INVESTMENT] = i_share / 100.0 * gdp_month;
+    /* Capital formation less what developers and LGFVs build (markets/housing.c,
+     * agents/local_finance.c): the rest is business investment. */
+    demand[D_INVESTMENT] =
+        fmax(0.1 * i_share / 100.0 * gdp_month,
+             i_share / 100.0 * gdp_month - housing_opening_construction(e) -
+                 e->param[P_lgfv_infrastructure] * gdp_month);
     demand[D_EXPORTS] = x_usd / 12.0 * m->usdcny;
     e->exports_usd_base = x_usd / 12.0;
     const double employment = m->urban_labour_force * (1.0 - m->unemployment);
@@ -543,6 +555,8 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
                                      ledger_acct(BANK, b), part[b])) != YF_OK)
                 return economy_post(e, st, "opening PBOC lending");
     }
+    if ((st = housing_open(e)) != YF_OK)
+        return st;
     /* Productive capital at book value (2000 prices). */
     for (int32_t f = 0; f < e->fi.n; f++) {
         int64_t v;
@@ -645,9 +659,11 @@ yf_status economy_new(economy **out, const economy_size *size, const char *data_
     int32_t agents[N_CHINA_SECTORS] = {0};
     agents[HH] = size->households;
     agents[FIRM] = size->firms;
-    agents[DEV] = 1;
+    if (e->size.developers == 0)
+        e->size.developers = 500;
+    agents[DEV] = e->size.developers;
     agents[LG] = size->cities;
-    agents[LGFV] = 1;
+    agents[LGFV] = size->cities;
     agents[CG] = agents[PBOC] = agents[ROW] = 1;
     agents[BANK] = e->n_banks;
     yf_status st = load_data(e, data_dir, diag);
@@ -660,8 +676,12 @@ yf_status economy_new(economy **out, const economy_size *size, const char *data_
     if (st == YF_OK) {
         households_init(e);
         firms_init(e);
-        st = assign_banks(e);
+        st = cities_init(e, diag);
     }
+    if (st == YF_OK)
+        st = developers_init(e);
+    if (st == YF_OK)
+        st = assign_banks(e);
     if (st == YF_OK)
         st = opening_balance_sheet(e, diag);
     if (st != YF_OK) {

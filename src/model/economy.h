@@ -37,9 +37,10 @@ enum { N_BANKS_NATIONAL = 5, N_TIERS = 5 }; /* city tiers 1, new 1, 2, 3, 4 */
 typedef struct economy_size {
     int32_t households; /* household agents (default 100,000) */
     int32_t firms;      /* firm agents, spread over the industries (default 5,000) */
-    int32_t cities;     /* cities, one local government each (default 300) */
+    int32_t cities;     /* cities, one local government and one LGFV each (default 300) */
     int start_year;     /* first month is January of this year (2000) */
     int n_months;       /* months to run (432: 2000-01 to 2035-12) */
+    int32_t developers; /* property developers (0: the default, 500) */
 } economy_size;
 
 /* Households, one entry per agent; each agent stands for an equal share of the
@@ -57,6 +58,7 @@ typedef struct households {
     double *employed;        /* employed share of the agent's workers, this month */
     double *income_expected; /* expected disposable income, yuan per month */
     double *income;          /* disposable income this month, yuan */
+    double *homes;           /* homes owned, new-home equivalents (valued at the city price) */
     double *weight;          /* scratch: apportioning weights */
     int64_t *amount;         /* scratch: yuan per agent for a posting */
     int64_t *amount2;        /* scratch: a second posting's yuan */
@@ -99,6 +101,54 @@ typedef struct industry_state {
     double investment_real;  /* investment planned this month, real */
     double productivity0;    /* productivity in the first month */
 } industry_state;
+
+/* Longest construction lag the pipeline ring holds, months. */
+enum { HOUSING_MAX_LAG = 48 };
+
+/* Cities (structure of arrays): each has a tier, a housing market, a local
+ * government (LG agent c) and a financing vehicle (LGFV agent c). Quantities of
+ * homes are counted in new-home equivalents of 90 square metres. */
+typedef struct cities {
+    int32_t n;
+    int32_t *tier;          /* 0 tier 1, 1 new tier 1, 2 tier 2, 3 tier 3, 4 tier 4 */
+    double *income_factor;  /* household income relative to the national average, fixed */
+    double *households;     /* urban households living in the city */
+    double *homes;          /* homes owned by households */
+    double *investor_homes; /* of which bought by investors (mostly empty) */
+    double *price;          /* price of a new home, yuan */
+    double *price_ring;     /* n x 12: the price of the last 12 months */
+    double *growth_expected;/* expected price growth, per year */
+    double *affordability0; /* mortgage payment over income in the first month */
+    double *pipeline;       /* n x HOUSING_MAX_LAG: homes completing in month m (ring by m) */
+    double *presold;        /* homes under construction already sold off-plan */
+    double *unsold;         /* completed homes the developers still hold */
+    double *stalled;        /* homes of stalled projects (defaulted developers) */
+    double *stalled_presold;/* of which already sold off-plan (buyers wait, claims unpaid) */
+    double *delivered;      /* this month: off-plan homes completed and handed over */
+    double *presold_before; /* this month: off-plan homes outstanding before delivery,
+                               stalled ones included (each claim's chance of delivery) */
+    double *sales_expected; /* smoothed homes sold per month */
+    /* this month */
+    double *demand;         /* homes wanted: owner-occupiers, investors, resettled */
+    double *demand_investor;
+    double *sales_presale, *sales_completed, *starts, *completions, *land_value;
+    double *deposits;       /* scratch: households' deposits by city */
+} cities;
+
+/* Property developers: each does a fixed share of the active developers'
+ * business in every city (size heavy-tailed). Money lives in the ledger. */
+typedef struct developers {
+    int32_t n;
+    double *share;          /* share of national activity while active (sums to 1) */
+    double *leverage;       /* loans wanted per yuan of inventory */
+    double *homes_building; /* homes under construction */
+    double *inventory_homes;/* homes whose cost is in the inventory (building + unsold) */
+    double *sales_12m;      /* sales receipts over the last 12 months, yuan (smoothed) */
+    int32_t *defaulted;     /* month of default + 1, 0 if active */
+    int32_t *bank;          /* lending bank */
+    double *weight;         /* scratch */
+    int64_t *amount, *amount2; /* scratch */
+} developers;
 
 /* The macro state carried from month to month. */
 typedef struct macro_state {
@@ -150,6 +200,8 @@ typedef struct economy {
     ledger *L;
     households hh;
     firms fi;
+    cities ci;
+    developers dv;
     industry_state ind[N_INDUSTRIES];
     macro_state m;
     world_path world;
@@ -176,6 +228,20 @@ typedef struct economy {
     double flow_wages, flow_public_wages, flow_income_households, flow_deficit;
     double flow_fx_usd, flow_capital_usd, flow_interest_fx, flow_pit, flow_central_revenue;
     double flow_local_revenue, flow_benefits, flow_transfers;
+    /* Housing and local finance this month (yuan unless said). */
+    double plan_residential, plan_infrastructure_lgfv, plan_infrastructure_bonds;
+    double flow_residential, flow_infrastructure, flow_land_revenue, flow_home_sales;
+    double flow_presales, flow_resettlement, flow_presale_losses, flow_loan_losses;
+    double homes_sold, homes_started, homes_completed; /* homes this month */
+    double defaults_month;      /* developers defaulting this month */
+    double default_risk;        /* share of activity by developers defaulted in the last year */
+    double bad_loans;           /* loans of defaulted developers still on banks' books */
+    double tier_price0[4];      /* tier price levels of the first month (tier series) */
+    double flow_sales_completed;/* completed homes sold this month, yuan */
+    double pay_factor0;         /* mortgage payment per yuan of price in the first month */
+    double house_price_index0;  /* national price index in the first month (household weights) */
+    double house_price_ring[12];/* national index over the last 12 months */
+    int32_t *lgfv_bank;         /* bank of each LGFV */
     int n_series;
     series *out;
     ledger_snapshot snapshot; /* the matrices of the last closed month */
@@ -208,6 +274,8 @@ void economy_month_label(const economy *e, int m, char *out, int out_size);
 void policy_apply(economy *e, int m);               /* policy/history.c */
 void world_update(economy *e, int m);               /* agents/world.c */
 void households_plan(economy *e);                   /* agents/households.c */
+void housing_plan(economy *e, int m);               /* markets/housing.c */
+void local_finance_plan(economy *e);                /* agents/local_finance.c */
 void government_plan(economy *e);                   /* agents/government.c */
 void firms_plan_investment(economy *e);             /* agents/firms.c */
 void labour_force_update(economy *e, int m);        /* markets/labour.c */
@@ -224,7 +292,11 @@ yf_status world_trade_and_capital(economy *e);      /* agents/world.c */
 yf_status pboc_operate(economy *e, int m);          /* agents/pboc.c */
 yf_status government_budget(economy *e);           /* agents/government.c */
 yf_status credit_close_month(economy *e);           /* markets/credit.c */
+yf_status housing_transact(economy *e);             /* markets/housing.c */
+yf_status developers_finance(economy *e);           /* agents/developers.c */
+yf_status local_finance(economy *e);                /* agents/local_finance.c */
 void goods_set_prices(economy *e);                  /* markets/goods.c */
+yf_status housing_set_prices(economy *e);           /* markets/housing.c */
 void labour_set_wage(economy *e, int m);            /* markets/labour.c */
 void series_record(economy *e, int m);              /* model/series.c */
 
@@ -232,6 +304,29 @@ void series_record(economy *e, int m);              /* model/series.c */
 void households_wage_weights(economy *e); /* employed share x skill, into hh.weight */
 /* f->weight[k] = by_industry[industry of k] * share of k (agents/firms.c). */
 void firms_receipt_weights(economy *e, const double *by_industry);
+
+/* ---- cities and developers (model/cities.c, agents/developers.c) ----------- */
+
+/* Allocate and set the cities' fixed traits and opening housing market (data
+ * for 2000: urban population, the price of a new home). */
+YF_MUST_CHECK yf_status cities_init(economy *e, yf_diag *diag);
+/* Opening housing, developers' inventories and loans, LGFV debt (month 1). */
+YF_MUST_CHECK yf_status housing_open(economy *e);
+void cities_free(economy *e);
+/* Residential construction per month at the opening, yuan (opening demand). */
+double housing_opening_construction(const economy *e);
+YF_MUST_CHECK yf_status developers_init(economy *e);
+void developers_free(economy *e);
+/* Weights of the active developers into dv.weight: by homes being built
+ * (DEV_BY_BUILDING: presales, deliveries, construction), by unsold homes
+ * (DEV_BY_UNSOLD: completed sales), or by market share (DEV_BY_SHARE: land). */
+enum { DEV_BY_BUILDING, DEV_BY_UNSOLD, DEV_BY_SHARE };
+void developers_weights(economy *e, int by);
+/* National house price index (household-weighted, first month = 1). */
+double housing_price_index(const economy *e);
+/* Urban households this month: data on population and the urban share,
+ * urbanisation_after_data after the data. */
+double cities_urban_households(const economy *e, int m);
 
 /* ---- helpers shared by the stages (economy.c, series.c) ------------------- */
 

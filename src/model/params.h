@@ -191,6 +191,151 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(public_wage_share, 0.5, 0.0, 1.0, "share of government spending", \
       "part of government spending paid as public wages", \
       "assumption") \
+    /* ---- housing, developers and local-government finance (issue 4) --- */ \
+    X(home_price_2000, 190080.0, 10000.0, 2000000.0, "yuan per home", \
+      "national average price of a new home in 2000 (a home is 90 square metres)", \
+      "NBS China Statistical Yearbook 2001: 2,112 yuan per square metre for commercial residential buildings in 2000 (not in shared/data) times 90") \
+    X(household_size, 3.1, 1.5, 6.0, "persons per household", \
+      "urban persons per household: turns the urban population into households that need a home", \
+      "2000 census: urban family households averaged about 3.1 persons") \
+    X(old_home_quality, 0.5, 0.05, 1.0, "new-home equivalents per urban household in 2000", \
+      "the 2000 urban housing stock counted in new homes of the day (much of it old work-unit housing)", \
+      "assumption: urban floor space was about 20 square metres per person in 2000, half of it in pre-reform buildings") \
+    X(urbanisation_after_data, 0.006, 0.0, 0.03, "share of population per year", \
+      "rise of the urban population share after the last data year", \
+      "data: urban_population_share rose 1.0-1.4 points a year in 2010-2021; slowing (assumption)") \
+    X(formation_purchase_share, 0.3, 0.0, 1.0, "share of new urban households", \
+      "share of new urban households who buy a new commercial home (the rest rent, live with family, in urban villages or dormitories)", \
+      "calibration target: about 2 million homes sold in 2000 (NBS: 166 million square metres of residential floor space) against 5-6 million new urban households a year (data: urban_population_share, population)") \
+    X(upgrade_rate, 0.005, 0.0, 0.2, "share of the stock per year", \
+      "homes bought to upgrade or replace, per home owned, at 2000 affordability", \
+      "calibration target: about 2 million homes sold in 2000 (NBS: 166 million square metres of residential floor space)") \
+    X(affordability_elasticity, 1.0, 0.0, 5.0, "elasticity", \
+      "response of owner-occupier demand to the mortgage payment on a home over household income", \
+      "assumption") \
+    X(down_payment, 0.3, 0.0, 1.0, "share of the price", \
+      "down payment a buyer pays from deposits; the rest is a mortgage", \
+      "PBOC rules: 20-30% for first homes, more for second homes") \
+    X(mortgage_years, 20.0, 5.0, 30.0, "years", \
+      "maturity of a mortgage (repaid in equal monthly principal)", \
+      "typical Chinese mortgage terms of 20-30 years") \
+    X(mortgage_spread, -0.005, -0.03, 0.03, "per year", \
+      "mortgage rate over the loan rate", \
+      "PBOC: first-home mortgages were often priced below the benchmark lending rate") \
+    X(rent_yield_2000, 0.05, 0.0, 0.2, "per year", \
+      "gross rent over the price of a home in 2000; rents then follow household income", \
+      "assumption: yields fell from about 5% to under 2% by the late 2010s (widely reported)") \
+    X(fomo, 0.8, 0.0, 1.0, "weight", \
+      "weight of the city's own past price growth (extrapolation: the fear of missing out) in expected price growth; the rest is nominal GDP growth", \
+      "DESIGN 4 and seed 000_50eaa6f3762a6cc3.txt; weight an assumption") \
+    X(price_memory, 0.1, 0.01, 1.0, "share per month", \
+      "speed at which expected house price growth adapts", \
+      "assumption") \
+    X(investor_intensity, 0.15, 0.0, 5.0, "share of deposits per year per unit of excess return", \
+      "investor purchases of homes out of the city's deposits per point of expected return over the deposit rate and the premium", \
+      "calibration target: investor share of sales and the 2016-2018 surge; to be fitted (issue 7)") \
+    X(investor_premium, 0.02, 0.0, 0.2, "per year", \
+      "risk premium investors ask of housing over deposits", \
+      "assumption") \
+    X(purchase_restriction, 0.0, 0.0, 1.0, "share of investor demand barred", \
+      "strength of purchase restrictions (units per household, non-local buyers) in tier 1 and 2 cities, set by events", \
+      "DESIGN 5: 2010, loosened 2014, re-tightened 2016-10, loosened 2023") \
+    X(restriction_enforcement, 0.6, 0.0, 1.0, "share", \
+      "share of the restricted demand actually stopped (the rest finds a way round: divorces, proxies)", \
+      "assumption") \
+    X(restriction_lower_tiers, 0.3, 0.0, 1.0, "share", \
+      "strength of the restrictions in tier 3 and 4 cities relative to tiers 1 and 2", \
+      "assumption: restrictions were mostly in large cities") \
+    X(presale_share, 0.8, 0.0, 1.0, "share of purchases", \
+      "share of buyers who buy off-plan when no developer is at risk", \
+      "presales were 80-90% of new-home sales in the 2010s (NBS, widely reported)") \
+    X(presale_risk_sensitivity, 10.0, 0.0, 100.0, "per unit of risk", \
+      "fall of the off-plan share per unit of perceived developer default risk (share of sales by developers defaulted in the last year)", \
+      "assumption: presales collapsed after 2021") \
+    X(house_price_speed, 0.01, 0.0, 0.5, "per month", \
+      "response of a city's log price to the log ratio of demand to normal absorption of listings", \
+      "assumption") \
+    X(inventory_months, 12.0, 1.0, 60.0, "months", \
+      "months of sales the listings (unsold and unpresold homes) normally hold", \
+      "assumption: 10-15 months of inventory was the normal range in NBS and CRIC reports") \
+    X(construction_months, 30.0, 6.0, 48.0, "months", \
+      "time from a project's start to its completion", \
+      "DESIGN 4: 24-36 months") \
+    X(build_cost_share, 0.45, 0.05, 1.0, "share of the 2000 price", \
+      "construction cost of a home in 2000 (then moves with the construction price)", \
+      "assumption: about 900 yuan per square metre in 2000") \
+    X(developer_margin, 0.12, 0.0, 0.5, "share of the expected price", \
+      "margin developers need when they bid for land", \
+      "assumption") \
+    X(land_bid_share, 0.8, 0.0, 1.0, "share", \
+      "share of the residual value of land (expected price less cost and margin) that auctions capture", \
+      "assumption: competitive auctions") \
+    X(starts_response, 0.5, 0.0, 5.0, "per unit of inventory gap", \
+      "response of starts to the gap between normal and actual months of listings", \
+      "assumption") \
+    X(developer_leverage_small, 0.4, 0.0, 0.95, "loans over inventory", \
+      "bank loans developers want per yuan of land and work in progress, smallest developer", \
+      "assumption") \
+    X(developer_leverage_large, 0.7, 0.0, 0.95, "loans over inventory", \
+      "the same for the largest developer (larger developers were more leveraged)", \
+      "assumption; Evergrande-type balance sheets") \
+    X(red_lines, 0.0, 0.0, 1.0, "switch", \
+      "the 2020-08 leverage rules: 1 caps developer loans at red_line_leverage", \
+      "DESIGN 5 (three red lines, 2020-08)") \
+    X(red_line_leverage, 0.45, 0.0, 1.0, "loans over inventory", \
+      "loans a developer may hold under the leverage rules; above it banks lend nothing new and ask for repayment", \
+      "assumption standing for the rules' 70% liabilities-to-assets line net of presales") \
+    X(developer_loan_months, 36.0, 6.0, 120.0, "months", \
+      "maturity of developer loans: the share repaid each month when banks refuse to roll over", \
+      "assumption") \
+    X(rollover_stress, 0.25, 0.0, 5.0, "sales over debt per year", \
+      "banks refuse to roll over a developer's loans when its last year's sales fall below this multiple of its loans", \
+      "assumption") \
+    X(presale_loss_share, 0.3, 0.0, 1.0, "share of claims", \
+      "share of a defaulted developer's presale claims that buyers lose", \
+      "seed 000_50eaa6f3762a6cc3.txt: the Evergrande default alone wiped out about 2.4 trillion yuan of savings; share an assumption") \
+    X(loan_loss_share, 0.5, 0.0, 1.0, "share of loans", \
+      "share of a defaulted developer's bank loans written off", \
+      "assumption") \
+    X(land_compensation_share, 0.7, 0.0, 1.0, "share of land revenue", \
+      "share of land-sale revenue that local governments pay out as compensation for requisitioned land and demolition (the rest they spend)", \
+      "Ministry of Finance land-fund accounts: about 80% of land revenue went to compensation and land development costs in the 2010s (widely reported)") \
+    X(lgfv_infrastructure, 0.03, 0.0, 0.2, "share of GDP per year", \
+      "infrastructure built by local financing vehicles on borrowed money, at zero growth gap", \
+      "assumption; DESIGN 5: LGFV borrowing 2009-2015 (events raise it)") \
+    X(local_bond_infrastructure, 0.0, 0.0, 0.2, "share of GDP per year", \
+      "infrastructure financed by official local bonds within the quota", \
+      "DESIGN 5: the 2015 budget law (set by events)") \
+    X(growth_target, 0.08, 0.0, 0.2, "per year", \
+      "national growth target against which local officials are judged", \
+      "government work reports: 8% to 2011, then 7.5%, 7%, 6.5%, 6%, 5% (set by events)") \
+    X(promotion_incentive, 3.0, 0.0, 20.0, "per unit of growth gap", \
+      "rise of LGFV infrastructure per point of growth below the target (officials promoted on growth)", \
+      "DESIGN 4; strength an assumption") \
+    X(wmp_share, 0.2, 0.0, 1.0, "share", \
+      "share of new LGFV debt sold to households as wealth-management products (the rest is bank loans)", \
+      "assumption") \
+    X(lgfv_spread, 0.015, 0.0, 0.1, "per year", \
+      "rate on LGFV debt over the loan rate", \
+      "assumption: LGFV bonds yielded 1-2 points over government bonds") \
+    X(debt_swap_rate, 0.0, 0.0, 2.0, "share of LGFV debt per year", \
+      "LGFV debt swapped into official local bonds each year (2015-2018 swap, 2024-11 relief), set by events", \
+      "DESIGN 5") \
+    X(resettlement_homes, 0.0, 0.0, 20000000.0, "homes per year", \
+      "old homes bought out for cash by monetised shantytown resettlement in tier 3 and 4 cities, set by events", \
+      "seed 000_50eaa6f3762a6cc3.txt; DESIGN 5 (2015-2018); size from State Council plans of about 6 million units a year") \
+    X(resettlement_rebuy, 0.7, 0.0, 1.0, "share", \
+      "share of resettled households who buy a new home with the cash", \
+      "assumption") \
+    X(resettlement_up_tier, 0.2, 0.0, 1.0, "share", \
+      "share of those buyers who buy in a tier 2 city (demand spreading up the tiers)", \
+      "assumption") \
+    X(c2_housing, 0.0005, 0.0, 0.01, "share of housing wealth per month", \
+      "propensity to consume out of housing wealth (kept apart from c2_wealth: homes are hard to spend)", \
+      "assumption: estimates of the housing wealth effect in China are small, under 1-2% a year") \
+    X(housing_precaution, 0.5, 0.0, 10.0, "per unit of price fall", \
+      "fall of the propensity to consume per unit of fall in national house prices over a year", \
+      "DESIGN 4: precautionary saving rises with falling house prices; strength an assumption") \
     /* ---- rest of the world -------------------------------------------- */ \
     X(export_income_elasticity, 2.3456, 0.0, 5.0, "elasticity", \
       "export volume response to foreign nominal GDP in dollars", \

@@ -43,7 +43,32 @@
     X(net_lending_firms, "share of GDP", "firms' net lending") \
     X(net_lending_government, "share of GDP", "central and local governments' net lending") \
     X(net_lending_finance, "share of GDP", "banks' and the PBOC's net lending") \
-    X(net_lending_row, "share of GDP", "rest of the world's net lending (minus the current account)")
+    X(net_lending_row, "share of GDP", "rest of the world's net lending (minus the current account)") \
+    X(house_price_index, "index, 2000-01 = 1", "new-home prices, household-weighted over cities") \
+    X(house_price_tier1, "index, 2000-01 = 1", "new-home prices in tier 1 cities") \
+    X(house_price_tier2, "index, 2000-01 = 1", "new-home prices in tier 2 cities (with new tier 1)") \
+    X(house_price_tier3, "index, 2000-01 = 1", "new-home prices in tier 3 cities") \
+    X(house_price_tier4, "index, 2000-01 = 1", "new-home prices in tier 4 cities") \
+    X(home_sales, "homes per month", "new homes sold, off-plan and completed (90 square metres each)") \
+    X(home_sales_value, "yuan per month", "presales and completed-home sales, at their prices") \
+    X(housing_starts, "homes per month", "homes started") \
+    X(completions, "homes per month", "homes completed") \
+    X(unsold_homes, "homes", "completed homes developers hold") \
+    X(stalled_homes, "homes", "homes of stalled projects of defaulted developers") \
+    X(vacancy_rate, "share of homes", "investor-held and unsold homes over the stock") \
+    X(residential_investment_share, "share of GDP", "developers' construction spending") \
+    X(infrastructure_share, "share of GDP", "infrastructure built by LGFVs and on local bonds") \
+    X(land_revenue, "yuan per month", "land-sale revenue of local governments") \
+    X(lg_official_debt, "yuan", "official local government bonds outstanding") \
+    X(lg_hidden_debt, "yuan", "LGFV debt (loans and wealth-management products)") \
+    X(lg_hidden_debt_share, "share of local debt", "LGFV debt over LGFV debt plus local bonds") \
+    X(developer_defaults, "developers per month", "developers defaulting this month") \
+    X(developers_defaulted_share, "share of 2000 activity", "market share of developers in default") \
+    X(presale_losses, "yuan per month", "presale claims destroyed by developer defaults") \
+    X(presale_claims, "yuan", "households' outstanding presale claims") \
+    X(bad_loans, "yuan", "loans of defaulted developers still on banks' books") \
+    X(mortgages, "yuan", "household mortgages outstanding") \
+    X(housing_wealth_share, "share of household wealth", "homes over households' gross assets")
 /* clang-format on */
 
 enum series_id {
@@ -88,6 +113,65 @@ static double net_lending(const ledger_snapshot *snap, const int *sectors, int n
 static double total_stock(const ledger_snapshot *snap, int instrument, int sector)
 {
     return (double)snap->stock[instrument][sector];
+}
+
+/* Price index of the cities of one tier (tiers: 0 tier 1, 1 new tier 1, 2 tier 2...). */
+static double tier_price(const economy *e, int lo, int hi)
+{
+    double now = 0.0;
+    for (int32_t c = 0; c < e->ci.n; c++)
+        if (e->ci.tier[c] >= lo && e->ci.tier[c] <= hi)
+            now += e->city_weight[c] * e->ci.price[c];
+    return now;
+}
+
+static void housing_series(economy *e, double **v, double gdp)
+{
+    const ledger_snapshot *snap = &e->snapshot;
+    const cities *ci = &e->ci;
+    static const int lo[4] = {0, 1, 3, 4}, hi[4] = {0, 2, 3, 4};
+    for (int t = 0; t < 4; t++) {
+        const double p = tier_price(e, lo[t], hi[t]);
+        if (e->month == 0)
+            e->tier_price0[t] = p;
+        *v[S_house_price_tier1 + t] = e->tier_price0[t] > 0.0 ? p / e->tier_price0[t] : 1.0;
+    }
+    double unsold = 0.0, stalled = 0.0, stock = 0.0, investor = 0.0;
+    for (int32_t c = 0; c < ci->n; c++) {
+        unsold += ci->unsold[c];
+        stalled += ci->stalled[c];
+        stock += ci->homes[c];
+        investor += ci->investor_homes[c];
+    }
+    *v[S_house_price_index] = housing_price_index(e);
+    *v[S_home_sales] = e->homes_sold;
+    *v[S_home_sales_value] = e->flow_presales + e->flow_sales_completed;
+    *v[S_housing_starts] = e->homes_started;
+    *v[S_completions] = e->homes_completed;
+    *v[S_unsold_homes] = unsold;
+    *v[S_stalled_homes] = stalled;
+    *v[S_vacancy_rate] = (investor + unsold) / fmax(1.0, stock + unsold);
+    *v[S_residential_investment_share] = e->flow_residential / gdp;
+    *v[S_infrastructure_share] = e->flow_infrastructure / gdp;
+    *v[S_land_revenue] = e->flow_land_revenue;
+    const double bonds = -total_stock(snap, I_LOCAL_BONDS, LG);
+    const double hidden = -total_stock(snap, I_LGFV_DEBT, LGFV);
+    *v[S_lg_official_debt] = bonds;
+    *v[S_lg_hidden_debt] = hidden;
+    *v[S_lg_hidden_debt_share] = hidden + bonds > 0.0 ? hidden / (hidden + bonds) : 0.0;
+    *v[S_developer_defaults] = e->defaults_month;
+    double defaulted = 0.0;
+    for (int32_t j = 0; j < e->dv.n; j++)
+        defaulted += e->dv.defaulted[j] ? e->dv.share[j] : 0.0;
+    *v[S_developers_defaulted_share] = defaulted;
+    *v[S_presale_losses] = e->flow_presale_losses;
+    *v[S_presale_claims] = total_stock(snap, I_PRESALE_CLAIMS, HH);
+    *v[S_bad_loans] = e->bad_loans;
+    *v[S_mortgages] = -total_stock(snap, I_MORTGAGES, HH);
+    double assets = 0.0;
+    for (int i = 0; i < N_CHINA_INSTRUMENTS; i++)
+        assets += fmax(0.0, total_stock(snap, i, HH));
+    *v[S_housing_wealth_share] = assets > 0.0 ? total_stock(snap, I_HOUSING, HH) / assets : 0.0;
 }
 
 void series_record(economy *e, int m)
@@ -150,4 +234,5 @@ void series_record(economy *e, int m)
     *v[S_net_lending_government] = net_lending(snap, government_, 3) / gdp;
     *v[S_net_lending_finance] = net_lending(snap, finance_, 2) / gdp;
     *v[S_net_lending_row] = net_lending(snap, row_, 1) / gdp;
+    housing_series(e, v, gdp);
 }

@@ -12,10 +12,14 @@
  *                                                banks_pay_interest, households_pay_taxes
  *   5 consumption                                households_consume
  *   6 investment (construction of capital)       firms_invest
+ *     housing: sales, deliveries, mortgages      housing_plan (with the plans), housing_transact
+ *     developers: land, construction, credit     developers_finance
+ *     LGFVs, local bonds, swaps, resettlement    local_finance_plan, local_finance
  *   7 credit                                     credit_lend_and_repay
  *   8 external accounts and the PBOC             world_trade_and_capital, pboc_operate
  *   9 government budgets and bonds               government_budget, credit_close_month
- *  10 the close: exact invariants, series        ledger_close_step, series_record
+ *  10 the close: house prices and revaluations,  housing_set_prices,
+ *     exact invariants, series                   ledger_close_step, series_record
  *
  * Prices and the wage set at the end of a month are next month's.
  */
@@ -39,7 +43,9 @@ static yf_status payments(economy *e, int m)
     if ((st = firms_pay_wages_and_dividends(e)) != YF_OK ||
         (st = government_pay_households(e)) != YF_OK || (st = banks_pay_interest(e)) != YF_OK ||
         (st = households_pay_taxes(e)) != YF_OK || (st = households_consume(e)) != YF_OK ||
-        (st = firms_invest(e)) != YF_OK || (st = credit_lend_and_repay(e)) != YF_OK ||
+        (st = firms_invest(e)) != YF_OK || (st = housing_transact(e)) != YF_OK ||
+        (st = developers_finance(e)) != YF_OK || (st = local_finance(e)) != YF_OK ||
+        (st = credit_lend_and_repay(e)) != YF_OK ||
         (st = world_trade_and_capital(e)) != YF_OK || (st = pboc_operate(e, m)) != YF_OK ||
         (st = government_budget(e)) != YF_OK || (st = credit_close_month(e)) != YF_OK)
         return st;
@@ -52,6 +58,8 @@ static yf_status one_month(economy *e, int m)
     policy_apply(e, m);
     world_update(e, m);
     households_plan(e);
+    housing_plan(e, m);
+    local_finance_plan(e);
     government_plan(e);
     firms_plan_investment(e);
     labour_force_update(e, m);
@@ -62,6 +70,8 @@ static yf_status one_month(economy *e, int m)
         return st;
     goods_set_prices(e);
     labour_set_wage(e, m);
+    if ((st = housing_set_prices(e)) != YF_OK)
+        return st;
     st = ledger_close_step(e->L, &e->snapshot);
     if (st != YF_OK) {
         char month[16];

@@ -1248,6 +1248,9 @@ void scenario_params(const scenario *s, double param[N_MODEL_PARAMS])
 
 economy_size scenario_economy_size(const scenario *s)
 {
-    return (economy_size){(int32_t)s->households.value, (int32_t)s->firms.value, 300, s->from / 12,
-                          s->to - s->from + 1};
+    return (economy_size){.households = (int32_t)s->households.value,
+                          .firms = (int32_t)s->firms.value,
+                          .cities = 300,
+                          .start_year = s->from / 12,
+                          .n_months = s->to - s->from + 1};
 }

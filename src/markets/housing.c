@@ -1,0 +1,465 @@
+/*
+ * housing.c: the housing market of each city (DESIGN.md 4, "Households",
+ * "Developers"; docs/model.md 3.10).
+ *
+ * Demand for homes in city c this month, in new-home equivalents:
+ *
+ *   owner-occupiers  Q_oo = (formation_purchase_share * new households + upgrade_rate/12 homes)
+ *                          * A^affordability_elasticity
+ *                    A = (payment/income at the opening) / (payment/income now), payment the
+ *                        monthly mortgage annuity on (1 - down_payment) of the price
+ *   investors        Q_inv = investor_intensity/12 * max(0, g_e + y - i_d - investor_premium)
+ *                            * deposits_c / P_c * (1 - restriction_c)
+ *                    g_e expected price growth: fomo * (the city's growth over 12 months)
+ *                        + (1 - fomo) * nominal GDP growth, adapting at price_memory
+ *                    y   rent yield: rent_yield_2000 * (P_0 / P) * (income / income_0)
+ *   resettlement     households bought out of old homes (tiers 3-4) who buy again
+ *
+ * restriction_c = purchase_restriction * restriction_enforcement (times
+ * restriction_lower_tiers in tiers 3 and 4). Buyers buy off-plan at the share
+ * presale_share * max(0, 1 - presale_risk_sensitivity * default risk), the
+ * rest (and off-plan buyers who find nothing to presell) buy completed homes.
+ * Sales are limited by the listings; the price moves with demand over normal
+ * absorption of the listings (listings / inventory_months):
+ *
+ *   ln P += house_price_speed * ln(Q / (listings / inventory_months)), at most 3% a month.
+ *
+ * Payments: buyers pay the down payment from deposits and borrow the rest as a
+ * mortgage from their bank; off-plan buyers receive presale claims on the
+ * developers, which turn into homes when the projects complete. Households in
+ * a city share the city's purchases in proportion to their deposits (those who
+ * can pay buy). Homes are valued at the city's price every month: the change
+ * is a revaluation (an other change), not income.
+ */
+#include <math.h>
+
+#include "model/economy.h"
+#include "model/industries.h"
+
+#define PIPE(c, k) e->ci.pipeline[(size_t)(c) * HOUSING_MAX_LAG + (size_t)(k)]
+
+static double annuity(double rate_year, double years)
+{
+    const double r = fmax(rate_year, 1e-4) / 12.0, n = years * 12.0;
+    return r / (1.0 - pow(1.0 + r, -n));
+}
+
+static double mortgage_rate(const economy *e)
+{
+    return fmax(0.0, e->m.loan_rate + e->param[P_mortgage_spread]);
+}
+
+/* Average disposable income per urban household in city c, yuan per month. */
+static double city_income(const economy *e, int32_t c)
+{
+    const double urban = cities_urban_households(e, e->month);
+    const double national = e->m.gdp_month * 0.6 / fmax(1.0, urban);
+    return national * e->ci.income_factor[c];
+}
+
+static double restriction(const economy *e, int32_t c)
+{
+    double r = e->param[P_purchase_restriction] * e->param[P_restriction_enforcement];
+    return e->ci.tier[c] >= 3 ? r * e->param[P_restriction_lower_tiers] : r;
+}
+
+/* Homes newly demanded by resettled households in city c this month. */
+static double resettlement_demand(const economy *e, int32_t c, const double *lower_weight,
+                                  double upper_weight_total)
+{
+    const double homes = e->param[P_resettlement_homes] / 12.0 * e->param[P_resettlement_rebuy];
+    if (homes <= 0.0)
+        return 0.0;
+    const double up = e->param[P_resettlement_up_tier];
+    if (e->ci.tier[c] >= 3)
+        return homes * (1.0 - up) * lower_weight[c];
+    if (e->ci.tier[c] == 2 && upper_weight_total > 0.0)
+        return homes * up * e->city_weight[c] / upper_weight_total;
+    return 0.0;
+}
+
+static void city_deposits(economy *e)
+{
+    const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
+    for (int32_t c = 0; c < e->ci.n; c++)
+        e->ci.deposits[c] = 0.0;
+    for (int32_t k = 0; k < e->hh.n; k++)
+        e->ci.deposits[e->hh.city[k]] += fmax(0.0, (double)dep[k]);
+}
+
+/* Weights of the tier 3-4 cities (resettlement) among themselves, into out. */
+static double lower_tier_weights(const economy *e, double *out)
+{
+    double lower = 0.0, upper = 0.0;
+    for (int32_t c = 0; c < e->ci.n; c++) {
+        if (e->ci.tier[c] >= 3)
+            lower += e->city_weight[c];
+        else if (e->ci.tier[c] == 2)
+            upper += e->city_weight[c];
+    }
+    for (int32_t c = 0; c < e->ci.n; c++)
+        out[c] = e->ci.tier[c] >= 3 && lower > 0.0 ? e->city_weight[c] / lower : 0.0;
+    return upper;
+}
+
+/* Nominal GDP growth over the last twelve months (10% before two years of history). */
+static double gdp_growth_12m(const economy *e)
+{
+    const int m = e->month;
+    if (m < 24)
+        return 0.1;
+    double now = 0.0, before = 0.0;
+    for (int k = 1; k <= 12; k++) {
+        now += e->out[0].values[m - k]; /* gdp_nominal is the first series */
+        before += e->out[0].values[m - 12 - k];
+    }
+    return before > 0.0 ? now / before - 1.0 : 0.0;
+}
+
+/* Completions of city c this month: the off-plan share is handed over (recorded
+ * for deliveries()), the rest joins the unsold homes. Returns homes still building. */
+static double complete(economy *e, int32_t c, int m)
+{
+    cities *ci = &e->ci;
+    double in_progress = 0.0;
+    for (int k = 0; k < HOUSING_MAX_LAG; k++)
+        in_progress += PIPE(c, k);
+    double *slot = &PIPE(c, m % HOUSING_MAX_LAG);
+    const double presold_share = in_progress > 0.0 ? fmin(1.0, ci->presold[c] / in_progress) : 0.0;
+    ci->completions[c] = *slot;
+    ci->presold_before[c] = ci->presold[c] + ci->stalled_presold[c];
+    ci->delivered[c] = *slot * presold_share;
+    ci->presold[c] -= ci->delivered[c];
+    ci->unsold[c] += *slot - ci->delivered[c];
+    in_progress -= *slot;
+    *slot = 0.0;
+    return in_progress;
+}
+
+/* Demand, sales, completions and starts of every city, and the construction
+ * developers will buy this month. */
+void housing_plan(economy *e, int m)
+{
+    cities *ci = &e->ci;
+    city_deposits(e);
+    double *lower = e->city_budget; /* scratch until government_plan fills it */
+    const double upper = lower_tier_weights(e, lower);
+    const double new_households =
+        fmax(0.0, cities_urban_households(e, m + 1) - cities_urban_households(e, m));
+    const double pay_factor = annuity(mortgage_rate(e), e->param[P_mortgage_years]) *
+                              (1.0 - e->param[P_down_payment]);
+    if (m == 0)
+        e->pay_factor0 = pay_factor;
+    const double presale = e->param[P_presale_share] *
+                           fmax(0.0, 1.0 - e->param[P_presale_risk_sensitivity] * e->default_risk);
+    const int lag = (int)fmin(HOUSING_MAX_LAG, fmax(1.0, e->param[P_construction_months]));
+    const double build_cost = e->param[P_build_cost_share] * e->param[P_home_price_2000] *
+                              e->ind[IND_CONSTRUCTION].price;
+    double residential = 0.0;
+    e->homes_sold = e->homes_started = e->homes_completed = 0.0;
+    for (int32_t c = 0; c < ci->n; c++) {
+        const double price = ci->price[c];
+        const double burden = price * pay_factor / city_income(e, c);
+        if (m == 0)
+            ci->affordability0[c] = burden;
+        const double relief = ci->affordability0[c] / burden; /* > 1: easier than in 2000 */
+        const double afford = fmin(3.0, pow(relief, e->param[P_affordability_elasticity]));
+        const double need = e->param[P_formation_purchase_share] * new_households * e->city_weight[c] +
+                            e->param[P_upgrade_rate] / 12.0 * ci->homes[c];
+        /* Rents follow incomes: yield = y0 (I/I0) / (P/P0). */
+        const double rent_yield = e->param[P_rent_yield_2000] * relief * pay_factor / e->pay_factor0;
+        const double excess = ci->growth_expected[c] + rent_yield - e->m.deposit_rate -
+                              e->param[P_investor_premium];
+        ci->demand_investor[c] = e->param[P_investor_intensity] / 12.0 * fmax(0.0, excess) *
+                                 ci->deposits[c] / price * (1.0 - restriction(e, c));
+        ci->demand[c] =
+            need * afford + ci->demand_investor[c] + resettlement_demand(e, c, lower, upper);
+        const double in_progress = complete(e, c, m);
+        /* Sales: off-plan first, then completed homes. */
+        const double for_presale = fmax(0.0, in_progress - ci->presold[c]);
+        ci->sales_presale[c] = fmin(presale * ci->demand[c], for_presale);
+        ci->sales_completed[c] = fmin(ci->demand[c] - ci->sales_presale[c], ci->unsold[c]);
+        /* Starts: expected sales plus a correction toward normal listings. */
+        const double sold = ci->sales_presale[c] + ci->sales_completed[c];
+        ci->sales_expected[c] += 0.1 * (sold - ci->sales_expected[c]);
+        const double listings = for_presale + ci->unsold[c] - ci->sales_completed[c];
+        const double normal = e->param[P_inventory_months] * ci->sales_expected[c];
+        const double gap = normal > 0.0 ? (normal - listings) / normal : 0.0;
+        ci->starts[c] =
+            fmax(0.0, ci->sales_expected[c] * (1.0 + e->param[P_starts_response] * gap));
+        /* Land: the residual value of a home at the price expected on completion. */
+        const double expected_price =
+            price * pow(1.0 + fmax(-0.5, ci->growth_expected[c]), lag / 12.0);
+        const double residual =
+            expected_price * (1.0 - e->param[P_developer_margin]) - build_cost;
+        ci->land_value[c] = e->param[P_land_bid_share] * fmax(0.0, residual);
+        residential += in_progress * build_cost / lag;
+        e->homes_sold += sold;
+        e->homes_completed += ci->completions[c];
+    }
+    e->plan_residential = residential;
+}
+
+/* Split a city-level value over the city's households by deposits: out[k] =
+ * floor(value_c * deposits_k / deposits_c); returns the exact total. */
+static int64_t to_households(economy *e, const double *value_by_city, int64_t *out)
+{
+    const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
+    int64_t total = 0;
+    for (int32_t k = 0; k < e->hh.n; k++) {
+        const int32_t c = e->hh.city[k];
+        const double d = e->ci.deposits[c];
+        double x = d > 0.0 ? value_by_city[c] * fmax(0.0, (double)dep[k]) / d : 0.0;
+        out[k] = (int64_t)floor(fmax(0.0, x));
+        total += out[k];
+    }
+    return total;
+}
+
+/* Buyers borrow (1 - down_payment) of what they pay, from their own banks. */
+static yf_status mortgages_new(economy *e, const int64_t *price_paid)
+{
+    households *h = &e->hh;
+    const double loan = 1.0 - e->param[P_down_payment];
+    int64_t by_bank[16] = {0};
+    for (int32_t k = 0; k < h->n; k++) {
+        h->amount2[k] = (int64_t)floor(loan * (double)price_paid[k]);
+        by_bank[h->bank[k]] += h->amount2[k];
+    }
+    yf_status st = ledger_exchange_many(e->L, I_MORTGAGES, HH, h->amount2, BANK, by_bank);
+    return economy_post(e, st, "new mortgages");
+}
+
+/* Interest and principal on mortgages; interest counts against disposable income. */
+static yf_status mortgages_service(economy *e)
+{
+    households *h = &e->hh;
+    const int64_t *owed = ledger_positions(e->L, I_MORTGAGES, HH);
+    const double rate = mortgage_rate(e) / 12.0;
+    const double principal = 1.0 / (12.0 * e->param[P_mortgage_years]);
+    int64_t interest_bank[16] = {0}, principal_bank[16] = {0};
+    for (int32_t k = 0; k < h->n; k++) {
+        const double debt = (double)-owed[k];
+        h->amount[k] = (int64_t)floor(rate * debt);
+        h->amount2[k] = (int64_t)floor(principal * debt);
+        interest_bank[h->bank[k]] += h->amount[k];
+        principal_bank[h->bank[k]] += h->amount2[k];
+        h->income[k] -= (double)h->amount[k];
+    }
+    yf_status st =
+        ledger_pay_many(e->L, F_INTEREST_MORTGAGES, HH, h->amount, BANK, interest_bank);
+    if (st == YF_OK)
+        st = ledger_exchange_many(e->L, I_MORTGAGES, BANK, principal_bank, HH, h->amount2);
+    return economy_post(e, st, "mortgage service");
+}
+
+/* A developer's inventory used for `homes` homes at its average cost. */
+static yf_status use_inventory(economy *e, int32_t j, double homes)
+{
+    developers *d = &e->dv;
+    if (homes <= 0.0 || d->inventory_homes[j] <= 0.0)
+        return YF_OK;
+    const double book =
+        (double)ledger_position(e->L, I_LAND_AND_INVENTORY, ledger_acct(DEV, j));
+    const double f = fmin(1.0, homes / d->inventory_homes[j]);
+    const int64_t cost = (int64_t)floor(f * fmax(0.0, book));
+    d->inventory_homes[j] = fmax(0.0, d->inventory_homes[j] - homes);
+    yf_status st = ledger_use_tangible(e->L, I_LAND_AND_INVENTORY, ledger_acct(DEV, j), cost);
+    return economy_post(e, st, "developers' cost of homes sold");
+}
+
+/* Homes change hands: households pay `paid` and receive homes in proportion to
+ * what they paid in their city; developers receive the same total by dv.weight
+ * and give up inventory at cost. */
+static yf_status hand_over(economy *e, const int64_t *paid, int64_t total,
+                           const double *homes_by_city)
+{
+    households *h = &e->hh;
+    developers *d = &e->dv;
+    if (!economy_split(e, total, d->weight, d->n, d->amount, "home sales"))
+        return YF_ERR_NUMERIC;
+    yf_status st =
+        ledger_buy_tangible_many(e->L, F_HOME_SALES, I_HOUSING, HH, paid, DEV, d->amount);
+    if (st != YF_OK)
+        return economy_post(e, st, "home sales");
+    double wsum = 0.0, homes = 0.0;
+    for (int32_t j = 0; j < d->n; j++)
+        wsum += d->weight[j];
+    for (int32_t c = 0; c < e->ci.n; c++)
+        homes += homes_by_city[c];
+    for (int32_t j = 0; j < d->n && wsum > 0.0; j++)
+        if ((st = use_inventory(e, j, homes * d->weight[j] / wsum)) != YF_OK)
+            return st;
+    double *paid_by_city = e->ci.deposits; /* reused as scratch */
+    for (int32_t c = 0; c < e->ci.n; c++)
+        paid_by_city[c] = 0.0;
+    for (int32_t k = 0; k < h->n; k++)
+        paid_by_city[h->city[k]] += (double)paid[k];
+    for (int32_t k = 0; k < h->n; k++) {
+        const int32_t c = h->city[k];
+        if (paid[k] > 0 && paid_by_city[c] > 0.0)
+            h->homes[k] += homes_by_city[c] * (double)paid[k] / paid_by_city[c];
+    }
+    for (int32_t c = 0; c < e->ci.n; c++)
+        e->ci.homes[c] += homes_by_city[c];
+    e->flow_home_sales += (double)total;
+    return YF_OK;
+}
+
+/* Completed off-plan homes: each buyer's claims in a city are redeemed at the
+ * delivered share of the city's outstanding off-plan homes, against the homes. */
+static yf_status deliveries(economy *e)
+{
+    households *h = &e->hh;
+    developers *d = &e->dv;
+    const int64_t *claims = ledger_positions(e->L, I_PRESALE_CLAIMS, HH);
+    int64_t total = 0;
+    for (int32_t k = 0; k < h->n; k++) {
+        const int32_t c = h->city[k];
+        const double before = e->ci.presold_before[c];
+        const double f = before > 0.0 ? fmin(1.0, e->ci.delivered[c] / before) : 0.0;
+        h->amount[k] = (int64_t)floor(f * (double)claims[k]);
+        total += h->amount[k];
+    }
+    /* Active developers redeem in proportion to their outstanding claims. */
+    const int64_t *owed = ledger_positions(e->L, I_PRESALE_CLAIMS, DEV);
+    double owed_active = 0.0;
+    for (int32_t j = 0; j < d->n; j++) {
+        d->weight[j] = d->defaulted[j] ? 0.0 : (double)-owed[j];
+        owed_active += d->weight[j];
+    }
+    if ((double)total > owed_active - (double)d->n) {
+        /* Claims of stalled projects are not delivered: scale to what active
+         * developers owe. */
+        const double s = fmax(0.0, owed_active - (double)d->n) / fmax(1.0, (double)total);
+        total = 0;
+        for (int32_t k = 0; k < h->n; k++) {
+            h->amount[k] = (int64_t)floor(s * (double)h->amount[k]);
+            total += h->amount[k];
+        }
+    }
+    if (total == 0)
+        return YF_OK;
+    if (!economy_split(e, total, d->weight, d->n, d->amount, "presale redemptions"))
+        return YF_ERR_NUMERIC;
+    yf_status st = ledger_exchange_many(e->L, I_PRESALE_CLAIMS, HH, h->amount, DEV, d->amount);
+    if (st != YF_OK)
+        return economy_post(e, st, "presale redemptions");
+    return hand_over(e, h->amount, total, e->ci.delivered);
+}
+
+/* Off-plan sales: households buy presale claims from the active developers. */
+static yf_status presales(economy *e)
+{
+    households *h = &e->hh;
+    developers *d = &e->dv;
+    double *value = e->ci.completions; /* scratch: completions are counted already */
+    city_deposits(e);
+    for (int32_t c = 0; c < e->ci.n; c++)
+        value[c] = e->ci.sales_presale[c] * e->ci.price[c];
+    const int64_t total = to_households(e, value, h->amount);
+    yf_status st = mortgages_new(e, h->amount);
+    if (st != YF_OK)
+        return st;
+    developers_weights(e, DEV_BY_BUILDING);
+    if (!economy_split(e, total, d->weight, d->n, d->amount, "presale receipts"))
+        return YF_ERR_NUMERIC;
+    st = ledger_exchange_many(e->L, I_PRESALE_CLAIMS, DEV, d->amount, HH, h->amount);
+    if (st != YF_OK)
+        return economy_post(e, st, "presales");
+    for (int32_t j = 0; j < d->n; j++)
+        d->sales_12m[j] += (double)d->amount[j];
+    for (int32_t c = 0; c < e->ci.n; c++)
+        e->ci.presold[c] += e->ci.sales_presale[c];
+    e->flow_presales = (double)total;
+    return YF_OK;
+}
+
+/* Completed homes sold to buyers who pay on the spot (investors keep theirs empty). */
+static yf_status completed_sales(economy *e)
+{
+    households *h = &e->hh;
+    double *value = e->ci.completions; /* scratch */
+    city_deposits(e);
+    for (int32_t c = 0; c < e->ci.n; c++) {
+        const double q = e->ci.sales_completed[c];
+        value[c] = q * e->ci.price[c];
+        e->ci.unsold[c] -= q;
+        e->ci.investor_homes[c] +=
+            q * fmin(1.0, e->ci.demand_investor[c] / fmax(1e-9, e->ci.demand[c]));
+    }
+    const int64_t total = to_households(e, value, h->amount);
+    yf_status st = mortgages_new(e, h->amount);
+    if (st != YF_OK)
+        return st;
+    developers_weights(e, DEV_BY_UNSOLD);
+    e->flow_sales_completed = (double)total;
+    st = hand_over(e, h->amount, total, e->ci.sales_completed);
+    if (st != YF_OK)
+        return st;
+    for (int32_t j = 0; j < e->dv.n; j++)
+        e->dv.sales_12m[j] += (double)e->dv.amount[j];
+    return YF_OK;
+}
+
+yf_status housing_transact(economy *e)
+{
+    yf_status st;
+    e->flow_home_sales = e->flow_presales = 0.0;
+    for (int32_t j = 0; j < e->dv.n; j++)
+        e->dv.sales_12m[j] *= 11.0 / 12.0; /* a year's memory of sales */
+    if ((st = mortgages_service(e)) != YF_OK || (st = deliveries(e)) != YF_OK ||
+        (st = presales(e)) != YF_OK || (st = completed_sales(e)) != YF_OK)
+        return st;
+    return YF_OK;
+}
+
+/* Prices clear listings gradually; expectations extrapolate; homes are revalued. */
+yf_status housing_set_prices(economy *e)
+{
+    cities *ci = &e->ci;
+    const int m = e->month;
+    const double g_gdp = gdp_growth_12m(e);
+    for (int32_t c = 0; c < ci->n; c++) {
+        double in_progress = 0.0;
+        for (int k = 0; k < HOUSING_MAX_LAG; k++)
+            in_progress += PIPE(c, k);
+        const double listings = fmax(0.0, in_progress - ci->presold[c]) + ci->unsold[c];
+        const double absorb = listings / e->param[P_inventory_months];
+        double step = 0.0;
+        if (absorb > 0.0 && ci->demand[c] > 0.0)
+            step = e->param[P_house_price_speed] * log(ci->demand[c] / absorb);
+        else if (ci->demand[c] > 0.0)
+            step = 0.03;
+        step = fmax(-0.03, fmin(0.03, step));
+        double *ring = &ci->price_ring[(size_t)c * 12];
+        const double year_ago = ring[m % 12];
+        ci->price[c] *= exp(step);
+        ring[m % 12] = ci->price[c];
+        const double g12 = ci->price[c] / year_ago - 1.0;
+        const double target = e->param[P_fomo] * g12 + (1.0 - e->param[P_fomo]) * g_gdp;
+        ci->growth_expected[c] += e->param[P_price_memory] * (target - ci->growth_expected[c]);
+    }
+    if (m == 0) {
+        double x = 0.0;
+        for (int32_t c = 0; c < ci->n; c++)
+            x += e->city_weight[c] * ci->price[c];
+        e->house_price_index0 = x;
+    }
+    e->house_price_ring[m % 12] = housing_price_index(e);
+    /* Households' homes at the new prices: a revaluation. */
+    households *h = &e->hh;
+    const int64_t *book = ledger_positions(e->L, I_HOUSING, HH);
+    for (int32_t k = 0; k < h->n; k++) {
+        int64_t value;
+        if (!economy_yuan(e, floor(h->homes[k] * ci->price[h->city[k]]), "housing wealth", &value))
+            return YF_ERR_NUMERIC;
+        const int64_t delta = value - book[k];
+        if (delta != 0) {
+            yf_status st = ledger_revalue_tangible(e->L, I_HOUSING, ledger_acct(HH, k), delta);
+            if (st != YF_OK)
+                return economy_post(e, st, "revaluation of homes");
+        }
+    }
+    return YF_OK;
+}
