@@ -24,6 +24,7 @@
  *   payout   cash beyond three months of sales is paid out as dividends.
  */
 #include <math.h>
+#include <stdio.h>
 
 #include "core/core.h"
 #include "model/economy.h"
@@ -45,6 +46,7 @@ yf_status developers_init(economy *e)
               alloc_d(&d->sales_12m, n) && alloc_d(&d->weight, n) &&
               (d->defaulted = yf_calloc((size_t)n, sizeof(int32_t))) != NULL &&
               (d->bank = yf_calloc((size_t)n, sizeof(int32_t))) != NULL &&
+              (d->state_owned = yf_calloc((size_t)n, sizeof(bool))) != NULL &&
               (d->amount = yf_calloc((size_t)n, sizeof(int64_t))) != NULL &&
               (d->amount2 = yf_calloc((size_t)n, sizeof(int64_t))) != NULL;
     if (!ok)
@@ -57,6 +59,12 @@ yf_status developers_init(economy *e)
         d->share[j] /= sum;
         /* rank 0 is the largest */
         d->leverage[j] = hi - (hi - lo) * (n > 1 ? (double)j / (double)(n - 1) : 0.0);
+        /* State-owned developers, spread evenly over the sizes (golden-ratio
+         * sequence): low leverage, and their banks always roll over. */
+        const double u = fmod((double)(j + 1) * 0.6180339887498949, 1.0);
+        d->state_owned[j] = u < e->param[P_state_developer_share];
+        if (d->state_owned[j])
+            d->leverage[j] = lo;
         d->bank[j] = j % N_BANKS_NATIONAL;
     }
     return YF_OK;
@@ -71,6 +79,7 @@ void developers_free(economy *e)
         yf_mem_free(p[k]);
     yf_mem_free(d->defaulted);
     yf_mem_free(d->bank);
+    yf_mem_free(d->state_owned);
     yf_mem_free(d->amount);
     yf_mem_free(d->amount2);
 }
@@ -132,18 +141,44 @@ static yf_status compensate_land(economy *e)
     return YF_OK;
 }
 
-/* Land for this month's starts, bought from each city's local government. */
+double developers_active_share(const economy *e)
+{
+    double s = 0.0;
+    for (int32_t j = 0; j < e->dv.n; j++)
+        s += e->dv.defaulted[j] ? 0.0 : e->dv.share[j];
+    return s;
+}
+
+/* Weights of the developers that can buy land: active, and state-owned or
+ * within the leverage cap (banks finance no land for a private developer above
+ * it). Returns their share of the active developers' market. */
+static double land_buyers(economy *e)
+{
+    developers *d = &e->dv;
+    developers_weights(e, DEV_BY_SHARE);
+    const double active = active_weight_sum(d);
+    const double cap = e->param[P_red_line_leverage];
+    const int64_t *inventory = ledger_positions(e->L, I_LAND_AND_INVENTORY, DEV);
+    const int64_t *loans = ledger_positions(e->L, I_DEVELOPER_LOANS, DEV);
+    for (int32_t j = 0; j < d->n; j++)
+        if (!d->state_owned[j] && -(double)loans[j] > cap * fmax(0.0, (double)inventory[j]))
+            d->weight[j] = 0.0;
+    return active > 0.0 ? active_weight_sum(d) / active : 0.0;
+}
+
+/* Land for this month's starts, bought from each city's local government by
+ * the developers that can finance it: the starts planned for the others are
+ * not made. */
 static yf_status buy_land(economy *e)
 {
     developers *d = &e->dv;
     cities *ci = &e->ci;
-    developers_weights(e, DEV_BY_SHARE);
+    const double able = land_buyers(e);
     const double active = active_weight_sum(d);
     const int lag = (int)fmin(HOUSING_MAX_LAG, fmax(1.0, e->param[P_construction_months]));
     double starts = 0.0;
     for (int32_t c = 0; c < ci->n; c++) {
-        if (active <= 0.0)
-            ci->starts[c] = 0.0;
+        ci->starts[c] *= able;
         if (!economy_yuan(e, floor(ci->starts[c] * ci->land_value[c]), "land purchases",
                           &e->city_amount[c]))
             return YF_ERR_NUMERIC;
@@ -320,17 +355,16 @@ static yf_status credit(economy *e)
 {
     developers *d = &e->dv;
     const double months = e->param[P_developer_loan_months];
-    const bool rules = e->param[P_red_lines] >= 0.5;
+    const double cap = e->param[P_red_line_leverage];
     for (int32_t j = 0; j < d->n; j++) {
         if (d->defaulted[j])
             continue;
         const ledger_account dev = ledger_acct(DEV, j);
         const double inventory = (double)ledger_position(e->L, I_LAND_AND_INVENTORY, dev);
         const double loans = (double)-ledger_position(e->L, I_DEVELOPER_LOANS, dev);
-        double target = d->leverage[j] * fmax(0.0, inventory);
-        if (rules)
-            target = fmin(target, e->param[P_red_line_leverage] * fmax(0.0, inventory));
-        const bool stressed = d->sales_12m[j] < e->param[P_rollover_stress] * loans;
+        const double target = fmin(d->leverage[j], cap) * fmax(0.0, inventory);
+        const bool stressed =
+            !d->state_owned[j] && d->sales_12m[j] < e->param[P_rollover_stress] * loans;
         double net = target - loans;
         if (stressed)
             net = -loans / months; /* no rollover */
@@ -344,8 +378,10 @@ static yf_status credit(economy *e)
         if (deposits >= 0)
             continue;
         /* Short of cash: an overdraft if the bank still lends, else default. */
-        const bool refused = stressed || (rules && loans > e->param[P_red_line_leverage] *
-                                                               fmax(0.0, inventory));
+        /* Under the leverage rules banks bridge at most a month of sales. */
+        const bool refused =
+            !d->state_owned[j] && (stressed || (loans > cap * fmax(0.0, inventory) &&
+                                                (double)-deposits > d->sales_12m[j] / 12.0));
         st = refused ? default_on(e, j) : borrow(e, j, -deposits);
         if (st != YF_OK)
             return st;

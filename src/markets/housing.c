@@ -4,7 +4,8 @@
  *
  * Demand for homes in city c this month, in new-home equivalents:
  *
- *   owner-occupiers  Q_oo = (formation_purchase_share * new households + upgrade_rate/12 homes)
+ *   owner-occupiers  Q_oo = (formation_purchase_share * new households
+ *                           + upgrade_rate/12 * max(0, housing_saturation * households - homes))
  *                          * A^affordability_elasticity
  *                    A = (payment/income at the opening) / (payment/income now), payment the
  *                        monthly mortgage annuity on (1 - down_payment) of the price
@@ -12,17 +13,20 @@
  *                            * deposits_c / P_c * (1 - restriction_c)
  *                    g_e expected price growth: fomo * (the city's growth over 12 months)
  *                        + (1 - fomo) * nominal GDP growth, adapting at price_memory
- *                    y   rent yield: rent_yield_2000 * (P_0 / P) * (income / income_0)
+ *                    y   rent yield: rent_yield_2000 * (P_0 / P) * (CPI / CPI_0)
  *   resettlement     households bought out of old homes (tiers 3-4) who buy again
  *
  * restriction_c = purchase_restriction * restriction_enforcement (times
  * restriction_lower_tiers in tiers 3 and 4). Buyers buy off-plan at the share
- * presale_share * max(0, 1 - presale_risk_sensitivity * default risk), the
- * rest (and off-plan buyers who find nothing to presell) buy completed homes.
+ * p = presale_share * max(0, 1 - presale_risk_sensitivity * default risk); the
+ * off-plan buyers deterred by the risk (presale_share - p) wait, so demand is
+ * scaled by 1 - (presale_share - p); the rest (and off-plan buyers who find
+ * nothing to presell) buy completed homes.
  * Sales are limited by the listings; the price moves with demand over normal
  * absorption of the listings (listings / inventory_months):
  *
- *   ln P += house_price_speed * ln(Q / (listings / inventory_months)), at most 3% a month.
+ *   ln P += house_price_speed * ln(Q / (listings / inventory_months)),
+ *           at most house_price_max_step a month either way.
  *
  * Payments: buyers pay the down payment from deposits and borrow the rest as a
  * mortgage from their bank; off-plan buyers receive presale claims on the
@@ -150,8 +154,12 @@ void housing_plan(economy *e, int m)
                               (1.0 - e->param[P_down_payment]);
     if (m == 0)
         e->pay_factor0 = pay_factor;
+    /* Off-plan buyers deterred by developer defaults wait rather than buy
+     * completed homes: demand falls by the off-plan share lost. */
     const double presale = e->param[P_presale_share] *
                            fmax(0.0, 1.0 - e->param[P_presale_risk_sensitivity] * e->default_risk);
+    const double waiting = e->param[P_presale_share] - presale;
+    const bool sellers = developers_active_share(e) > 0.0;
     const int lag = (int)fmin(HOUSING_MAX_LAG, fmax(1.0, e->param[P_construction_months]));
     const double build_cost = e->param[P_build_cost_share] * e->param[P_home_price_2000] *
                               e->ind[IND_CONSTRUCTION].price;
@@ -164,18 +172,24 @@ void housing_plan(economy *e, int m)
             ci->affordability0[c] = burden;
         const double relief = ci->affordability0[c] / burden; /* > 1: easier than in 2000 */
         const double afford = fmin(3.0, pow(relief, e->param[P_affordability_elasticity]));
-        const double need = e->param[P_formation_purchase_share] * new_households * e->city_weight[c] +
-                            e->param[P_upgrade_rate] / 12.0 * ci->homes[c];
-        /* Rents follow incomes: yield = y0 (I/I0) / (P/P0). */
-        const double rent_yield = e->param[P_rent_yield_2000] * relief * pay_factor / e->pay_factor0;
+        const double need =
+            e->param[P_formation_purchase_share] * new_households * e->city_weight[c] +
+            cities_upgrade_need(e, c, m);
+        /* Rents follow consumer prices (rents are in the CPI and rose with it):
+         * yield = y0 (CPI/CPI0) / (P/P0); the city's opening price is P0. */
+        const double rent_yield =
+            e->param[P_rent_yield_2000] * e->m.cpi * ci->price0[c] / price;
         const double excess = ci->growth_expected[c] + rent_yield - e->m.deposit_rate -
                               e->param[P_investor_premium];
         ci->demand_investor[c] = e->param[P_investor_intensity] / 12.0 * fmax(0.0, excess) *
                                  ci->deposits[c] / price * (1.0 - restriction(e, c));
-        ci->demand[c] =
-            need * afford + ci->demand_investor[c] + resettlement_demand(e, c, lower, upper);
+        ci->demand[c] = (1.0 - waiting) * (need * afford + ci->demand_investor[c] +
+                                           resettlement_demand(e, c, lower, upper));
         const double in_progress = complete(e, c, m);
-        /* Sales: off-plan first, then completed homes. */
+        /* Sales: off-plan first, then completed homes; none once every
+         * developer has defaulted (the stalled and unsold homes are theirs). */
+        if (!sellers)
+            ci->demand[c] = 0.0;
         const double for_presale = fmax(0.0, in_progress - ci->presold[c]);
         ci->sales_presale[c] = fmin(presale * ci->demand[c], for_presale);
         ci->sales_completed[c] = fmin(ci->demand[c] - ci->sales_presale[c], ci->unsold[c]);
@@ -429,9 +443,10 @@ yf_status housing_set_prices(economy *e)
         double step = 0.0;
         if (absorb > 0.0 && ci->demand[c] > 0.0)
             step = e->param[P_house_price_speed] * log(ci->demand[c] / absorb);
-        else if (ci->demand[c] > 0.0)
-            step = 0.03;
-        step = fmax(-0.03, fmin(0.03, step));
+        const double max_step = e->param[P_house_price_max_step];
+        if (!(absorb > 0.0) && ci->demand[c] > 0.0)
+            step = max_step;
+        step = fmax(-max_step, fmin(max_step, step));
         double *ring = &ci->price_ring[(size_t)c * 12];
         const double year_ago = ring[m % 12];
         ci->price[c] *= exp(step);

@@ -66,6 +66,15 @@ double cities_urban_households(const economy *e, int m)
     return pop * s / e->param[P_household_size];
 }
 
+/* Homes city c's households want this month to upgrade or replace: a share of
+ * the gap between the saturation level and the stock (fades as it fills). */
+double cities_upgrade_need(const economy *e, int32_t c, int m)
+{
+    const double wanted =
+        e->param[P_housing_saturation] * cities_urban_households(e, m) * e->city_weight[c];
+    return e->param[P_upgrade_rate] / 12.0 * fmax(0.0, wanted - e->ci.homes[c]);
+}
+
 yf_status cities_init(economy *e, yf_diag *diag)
 {
     cities *ci = &e->ci;
@@ -74,10 +83,10 @@ yf_status cities_init(economy *e, yf_diag *diag)
     bool ok = (ci->tier = yf_calloc(nn, sizeof(int32_t))) != NULL &&
               alloc_d(&ci->income_factor, nn) && alloc_d(&ci->households, nn) &&
               alloc_d(&ci->homes, nn) && alloc_d(&ci->investor_homes, nn) &&
-              alloc_d(&ci->price, nn) && alloc_d(&ci->price_ring, nn * 12) &&
-              alloc_d(&ci->growth_expected, nn) && alloc_d(&ci->affordability0, nn) &&
-              alloc_d(&ci->pipeline, nn * HOUSING_MAX_LAG) && alloc_d(&ci->presold, nn) &&
-              alloc_d(&ci->unsold, nn) && alloc_d(&ci->stalled, nn) &&
+              alloc_d(&ci->price, nn) && alloc_d(&ci->price0, nn) &&
+              alloc_d(&ci->price_ring, nn * 12) && alloc_d(&ci->growth_expected, nn) &&
+              alloc_d(&ci->affordability0, nn) && alloc_d(&ci->pipeline, nn * HOUSING_MAX_LAG) &&
+              alloc_d(&ci->presold, nn) && alloc_d(&ci->unsold, nn) && alloc_d(&ci->stalled, nn) &&
               alloc_d(&ci->sales_expected, nn) && alloc_d(&ci->demand, nn) &&
               alloc_d(&ci->demand_investor, nn) && alloc_d(&ci->sales_presale, nn) &&
               alloc_d(&ci->sales_completed, nn) && alloc_d(&ci->starts, nn) &&
@@ -110,12 +119,11 @@ yf_status cities_init(economy *e, yf_diag *diag)
         ci->income_factor[c] = tier_income[ci->tier[c]] / wi;
         ci->households[c] = urban * w;
         ci->homes[c] = ci->households[c] * e->param[P_old_home_quality];
-        ci->price[c] = e->param[P_home_price_2000] * tier_price[ci->tier[c]] / wp;
+        ci->price[c] = ci->price0[c] = e->param[P_home_price_2000] * tier_price[ci->tier[c]] / wp;
         for (int k = 0; k < 12; k++)
             ci->price_ring[(size_t)c * 12 + (size_t)k] = ci->price[c];
-        ci->sales_expected[c] =
-            (e->param[P_upgrade_rate] * ci->homes[c] +
-             e->param[P_formation_purchase_share] * fmax(0.0, growth) * w) / 12.0;
+        ci->sales_expected[c] = cities_upgrade_need(e, c, 0) +
+                                e->param[P_formation_purchase_share] * fmax(0.0, growth) * w / 12.0;
         /* A pipeline that delivers the opening sales rate, presold at presale_share. */
         for (int k = 0; k < (int)lag && k < HOUSING_MAX_LAG; k++)
             ci->pipeline[(size_t)c * HOUSING_MAX_LAG + (size_t)k] = ci->sales_expected[c];
@@ -128,12 +136,14 @@ yf_status cities_init(economy *e, yf_diag *diag)
 void cities_free(economy *e)
 {
     cities *ci = &e->ci;
-    double *d[] = {ci->income_factor, ci->households, ci->homes, ci->investor_homes, ci->price,
-                   ci->price_ring, ci->growth_expected, ci->affordability0, ci->pipeline,
-                   ci->presold, ci->unsold, ci->stalled, ci->sales_expected, ci->demand,
-                   ci->demand_investor, ci->sales_presale, ci->sales_completed, ci->starts,
-                   ci->completions, ci->land_value, ci->deposits, ci->stalled_presold,
-                   ci->delivered, ci->presold_before};
+    double *d[] = {
+        ci->income_factor,  ci->households,      ci->homes,           ci->investor_homes,
+        ci->price,          ci->price0,          ci->price_ring,      ci->growth_expected,
+        ci->affordability0, ci->pipeline,        ci->presold,         ci->unsold,
+        ci->stalled,        ci->sales_expected,  ci->demand,          ci->demand_investor,
+        ci->sales_presale,  ci->sales_completed, ci->starts,          ci->completions,
+        ci->land_value,     ci->deposits,        ci->stalled_presold, ci->delivered,
+        ci->presold_before};
     for (size_t k = 0; k < sizeof d / sizeof *d; k++)
         yf_mem_free(d[k]);
     yf_mem_free(ci->tier);
@@ -166,8 +176,8 @@ double housing_opening_construction(const economy *e)
 /* Post claims of `instrument` from issuers to holders (other changes of month 1):
  * holder k gets hold[k], issuer j issues issue[j]; the totals are equal. The two
  * lists are walked together so that every pair's amount is exact. */
-static yf_status open_pairs(economy *e, int instrument, int holder, const int64_t *hold,
-                            int issuer, const int64_t *issue)
+static yf_status open_pairs(
+    economy *e, int instrument, int holder, const int64_t *hold, int issuer, const int64_t *issue)
 {
     const int32_t nh = ledger_n_agents(e->L, holder), ni = ledger_n_agents(e->L, issuer);
     int32_t k = 0, j = 0;
@@ -175,8 +185,8 @@ static yf_status open_pairs(economy *e, int instrument, int holder, const int64_
     while (k < nh && j < ni) {
         const int64_t x = left_h < left_i ? left_h : left_i;
         if (x > 0) {
-            yf_status st = ledger_revalue(e->L, instrument, ledger_acct(holder, k),
-                                          ledger_acct(issuer, j), x);
+            yf_status st =
+                ledger_revalue(e->L, instrument, ledger_acct(holder, k), ledger_acct(issuer, j), x);
             if (st != YF_OK)
                 return economy_post(e, st, "opening housing claims");
         }

@@ -116,6 +116,7 @@ typedef struct cities {
     double *homes;          /* homes owned by households */
     double *investor_homes; /* of which bought by investors (mostly empty) */
     double *price;          /* price of a new home, yuan */
+    double *price0;         /* the opening price (2000-01), yuan */
     double *price_ring;     /* n x 12: the price of the last 12 months */
     double *growth_expected;/* expected price growth, per year */
     double *affordability0; /* mortgage payment over income in the first month */
@@ -146,6 +147,7 @@ typedef struct developers {
     double *sales_12m;      /* sales receipts over the last 12 months, yuan (smoothed) */
     int32_t *defaulted;     /* month of default + 1, 0 if active */
     int32_t *bank;          /* lending bank */
+    bool *state_owned;      /* owned by the state: low leverage, always rolled over */
     double *weight;         /* scratch */
     int64_t *amount, *amount2; /* scratch */
 } developers;
@@ -321,12 +323,15 @@ void developers_free(economy *e);
  * (DEV_BY_BUILDING: presales, deliveries, construction), by unsold homes
  * (DEV_BY_UNSOLD: completed sales), or by market share (DEV_BY_SHARE: land). */
 enum { DEV_BY_BUILDING, DEV_BY_UNSOLD, DEV_BY_SHARE };
+/* Market share of the developers that have not defaulted (0 when none is left). */
+double developers_active_share(const economy *e);
 void developers_weights(economy *e, int by);
 /* National house price index (household-weighted, first month = 1). */
 double housing_price_index(const economy *e);
 /* Urban households this month: data on population and the urban share,
  * urbanisation_after_data after the data. */
 double cities_urban_households(const economy *e, int m);
+double cities_upgrade_need(const economy *e, int32_t c, int m);
 
 /* ---- helpers shared by the stages (economy.c, series.c) ------------------- */
 

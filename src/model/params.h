@@ -67,7 +67,7 @@
       "unemployment benefit per unemployed worker", \
       "assumption; China's unemployment insurance is thin") \
     /* ---- firms, production and prices --------------------------------- */ \
-    X(capital_output, 2.6, 0.5, 10.0, "years of output", \
+    X(capital_output, 2.3, 0.5, 10.0, "years of output", \
       "capital stock over annual output at normal utilisation", \
       "seed 004_3dd7420ef5fa3b25.txt: capital stock 258% of GDP in 2001") \
     X(depreciation, 0.06, 0.0, 0.3, "per year", \
@@ -204,13 +204,16 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(urbanisation_after_data, 0.006, 0.0, 0.03, "share of population per year", \
       "rise of the urban population share after the last data year", \
       "data: urban_population_share rose 1.0-1.4 points a year in 2010-2021; slowing (assumption)") \
-    X(formation_purchase_share, 0.3, 0.0, 1.0, "share of new urban households", \
+    X(formation_purchase_share, 0.45, 0.0, 1.0, "share of new urban households", \
       "share of new urban households who buy a new commercial home (the rest rent, live with family, in urban villages or dormitories)", \
       "calibration target: about 2 million homes sold in 2000 (NBS: 166 million square metres of residential floor space) against 5-6 million new urban households a year (data: urban_population_share, population)") \
-    X(upgrade_rate, 0.005, 0.0, 0.2, "share of the stock per year", \
-      "homes bought to upgrade or replace, per home owned, at 2000 affordability", \
+    X(upgrade_rate, 0.004, 0.0, 0.2, "share of the gap to saturation per year", \
+      "homes bought to upgrade or replace, per year, as a share of the gap between housing_saturation homes per urban household and the homes there are, at 2000 affordability", \
       "calibration target: about 2 million homes sold in 2000 (NBS: 166 million square metres of residential floor space)") \
-    X(affordability_elasticity, 1.0, 0.0, 5.0, "elasticity", \
+    X(housing_saturation, 1.3, 0.5, 3.0, "new-home equivalents per urban household", \
+      "homes per urban household at which upgrading stops: demand for better homes fades as the stock catches up", \
+      "PBOC survey of urban households 2019: about 1.5 homes per household, of every age and size; in new-home equivalents less (assumption)") \
+    X(affordability_elasticity, 0.6, 0.0, 5.0, "elasticity", \
       "response of owner-occupier demand to the mortgage payment on a home over household income", \
       "assumption") \
     X(down_payment, 0.3, 0.0, 1.0, "share of the price", \
@@ -225,13 +228,13 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(rent_yield_2000, 0.05, 0.0, 0.2, "per year", \
       "gross rent over the price of a home in 2000; rents then follow household income", \
       "assumption: yields fell from about 5% to under 2% by the late 2010s (widely reported)") \
-    X(fomo, 0.8, 0.0, 1.0, "weight", \
+    X(fomo, 0.5, 0.0, 1.0, "weight", \
       "weight of the city's own past price growth (extrapolation: the fear of missing out) in expected price growth; the rest is nominal GDP growth", \
       "DESIGN 4 and seed 000_50eaa6f3762a6cc3.txt; weight an assumption") \
     X(price_memory, 0.1, 0.01, 1.0, "share per month", \
       "speed at which expected house price growth adapts", \
       "assumption") \
-    X(investor_intensity, 0.15, 0.0, 5.0, "share of deposits per year per unit of excess return", \
+    X(investor_intensity, 0.1, 0.0, 5.0, "share of deposits per year per unit of excess return", \
       "investor purchases of homes out of the city's deposits per point of expected return over the deposit rate and the premium", \
       "calibration target: investor share of sales and the 2016-2018 surge; to be fitted (issue 7)") \
     X(investor_premium, 0.02, 0.0, 0.2, "per year", \
@@ -249,25 +252,28 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(presale_share, 0.8, 0.0, 1.0, "share of purchases", \
       "share of buyers who buy off-plan when no developer is at risk", \
       "presales were 80-90% of new-home sales in the 2010s (NBS, widely reported)") \
-    X(presale_risk_sensitivity, 10.0, 0.0, 100.0, "per unit of risk", \
+    X(presale_risk_sensitivity, 1.5, 0.0, 100.0, "per unit of risk", \
       "fall of the off-plan share per unit of perceived developer default risk (share of sales by developers defaulted in the last year)", \
       "assumption: presales collapsed after 2021") \
     X(house_price_speed, 0.01, 0.0, 0.5, "per month", \
       "response of a city's log price to the log ratio of demand to normal absorption of listings", \
       "assumption") \
+    X(house_price_max_step, 0.01, 0.001, 0.1, "per month", \
+      "largest change of a city's log price in a month (list prices are sticky)", \
+      "NBS 70-city new-home price index: monthly changes mostly within +-1% in 2011-2024") \
     X(inventory_months, 12.0, 1.0, 60.0, "months", \
       "months of sales the listings (unsold and unpresold homes) normally hold", \
       "assumption: 10-15 months of inventory was the normal range in NBS and CRIC reports") \
     X(construction_months, 30.0, 6.0, 48.0, "months", \
       "time from a project's start to its completion", \
       "DESIGN 4: 24-36 months") \
-    X(build_cost_share, 0.45, 0.05, 1.0, "share of the 2000 price", \
+    X(build_cost_share, 0.35, 0.05, 1.0, "share of the 2000 price", \
       "construction cost of a home in 2000 (then moves with the construction price)", \
       "assumption: about 900 yuan per square metre in 2000") \
     X(developer_margin, 0.12, 0.0, 0.5, "share of the expected price", \
       "margin developers need when they bid for land", \
       "assumption") \
-    X(land_bid_share, 0.8, 0.0, 1.0, "share", \
+    X(land_bid_share, 0.95, 0.0, 1.0, "share", \
       "share of the residual value of land (expected price less cost and margin) that auctions capture", \
       "assumption: competitive auctions") \
     X(starts_response, 0.5, 0.0, 5.0, "per unit of inventory gap", \
@@ -279,12 +285,12 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(developer_leverage_large, 0.7, 0.0, 0.95, "loans over inventory", \
       "the same for the largest developer (larger developers were more leveraged)", \
       "assumption; Evergrande-type balance sheets") \
-    X(red_lines, 0.0, 0.0, 1.0, "switch", \
-      "the 2020-08 leverage rules: 1 caps developer loans at red_line_leverage", \
-      "DESIGN 5 (three red lines, 2020-08)") \
-    X(red_line_leverage, 0.45, 0.0, 1.0, "loans over inventory", \
-      "loans a developer may hold under the leverage rules; above it banks lend nothing new and ask for repayment", \
-      "assumption standing for the rules' 70% liabilities-to-assets line net of presales") \
+    X(state_developer_share, 0.3, 0.0, 1.0, "share of developers", \
+      "share of developers owned by the state (spread over all sizes): they borrow at the small developers' leverage and their banks always roll over", \
+      "assumption: state-owned developers were about a third of the largest developers' sales in the early 2020s (CRIC rankings, widely reported)") \
+    X(red_line_leverage, 1.0, 0.0, 1.0, "loans over inventory", \
+      "most a developer may borrow per yuan of land and work in progress; above it banks lend nothing new and ask for repayment (1: no rule; the 2020-08 leverage rules lower it by an event)", \
+      "DESIGN 5 (three red lines, 2020-08); 0.45 in history.yaml stands for the rules' 70% liabilities-to-assets line net of presales (assumption)") \
     X(developer_loan_months, 36.0, 6.0, 120.0, "months", \
       "maturity of developer loans: the share repaid each month when banks refuse to roll over", \
       "assumption") \
