@@ -40,7 +40,7 @@
 #include "model/economy.h"
 #include "model/industries.h"
 
-#define PIPE(c, k) e->ci.pipeline[(size_t)(c) * HOUSING_MAX_LAG + (size_t)(k)]
+#define PIPE(c, k) e->ci.pipeline[(size_t)(c)*HOUSING_MAX_LAG + (size_t)(k)]
 
 static double annuity(double rate_year, double years)
 {
@@ -68,7 +68,9 @@ static double restriction(const economy *e, int32_t c)
 }
 
 /* Homes newly demanded by resettled households in city c this month. */
-static double resettlement_demand(const economy *e, int32_t c, const double *lower_weight,
+static double resettlement_demand(const economy *e,
+                                  int32_t c,
+                                  const double *lower_weight,
                                   double upper_weight_total)
 {
     const double homes = e->param[P_resettlement_homes] / 12.0 * e->param[P_resettlement_rebuy];
@@ -150,8 +152,8 @@ void housing_plan(economy *e, int m)
     const double upper = lower_tier_weights(e, lower);
     const double new_households =
         fmax(0.0, cities_urban_households(e, m + 1) - cities_urban_households(e, m));
-    const double pay_factor = annuity(mortgage_rate(e), e->param[P_mortgage_years]) *
-                              (1.0 - e->param[P_down_payment]);
+    const double pay_factor =
+        annuity(mortgage_rate(e), e->param[P_mortgage_years]) * (1.0 - e->param[P_down_payment]);
     if (m == 0)
         e->pay_factor0 = pay_factor;
     /* Off-plan buyers deterred by developer defaults wait rather than buy
@@ -161,8 +163,8 @@ void housing_plan(economy *e, int m)
     const double waiting = e->param[P_presale_share] - presale;
     const bool sellers = developers_active_share(e) > 0.0;
     const int lag = (int)fmin(HOUSING_MAX_LAG, fmax(1.0, e->param[P_construction_months]));
-    const double build_cost = e->param[P_build_cost_share] * e->param[P_home_price_2000] *
-                              e->ind[IND_CONSTRUCTION].price;
+    const double build_cost =
+        e->param[P_build_cost_share] * e->param[P_home_price_2000] * e->ind[IND_CONSTRUCTION].price;
     double residential = 0.0;
     e->homes_sold = e->homes_started = e->homes_completed = 0.0;
     for (int32_t c = 0; c < ci->n; c++) {
@@ -177,10 +179,9 @@ void housing_plan(economy *e, int m)
             cities_upgrade_need(e, c, m);
         /* Rents follow consumer prices (rents are in the CPI and rose with it):
          * yield = y0 (CPI/CPI0) / (P/P0); the city's opening price is P0. */
-        const double rent_yield =
-            e->param[P_rent_yield_2000] * e->m.cpi * ci->price0[c] / price;
-        const double excess = ci->growth_expected[c] + rent_yield - e->m.deposit_rate -
-                              e->param[P_investor_premium];
+        const double rent_yield = e->param[P_rent_yield_2000] * e->m.cpi * ci->price0[c] / price;
+        const double excess =
+            ci->growth_expected[c] + rent_yield - e->m.deposit_rate - e->param[P_investor_premium];
         ci->demand_investor[c] = e->param[P_investor_intensity] / 12.0 * fmax(0.0, excess) *
                                  ci->deposits[c] / price * (1.0 - restriction(e, c));
         ci->demand[c] = (1.0 - waiting) * (need * afford + ci->demand_investor[c] +
@@ -190,6 +191,11 @@ void housing_plan(economy *e, int m)
          * developer has defaulted (the stalled and unsold homes are theirs). */
         if (!sellers)
             ci->demand[c] = 0.0;
+        /* Buyers pay the down payments out of the city's deposits: at most
+         * purchase_cash_limit of them in a month. */
+        const double cash_homes = e->param[P_purchase_cash_limit] * ci->deposits[c] /
+                                  (fmax(0.01, e->param[P_down_payment]) * price);
+        ci->demand[c] = fmin(ci->demand[c], cash_homes);
         const double for_presale = fmax(0.0, in_progress - ci->presold[c]);
         ci->sales_presale[c] = fmin(presale * ci->demand[c], for_presale);
         ci->sales_completed[c] = fmin(ci->demand[c] - ci->sales_presale[c], ci->unsold[c]);
@@ -204,8 +210,7 @@ void housing_plan(economy *e, int m)
         /* Land: the residual value of a home at the price expected on completion. */
         const double expected_price =
             price * pow(1.0 + fmax(-0.5, ci->growth_expected[c]), lag / 12.0);
-        const double residual =
-            expected_price * (1.0 - e->param[P_developer_margin]) - build_cost;
+        const double residual = expected_price * (1.0 - e->param[P_developer_margin]) - build_cost;
         ci->land_value[c] = e->param[P_land_bid_share] * fmax(0.0, residual);
         residential += in_progress * build_cost / lag;
         e->homes_sold += sold;
@@ -215,19 +220,33 @@ void housing_plan(economy *e, int m)
 }
 
 /* Split a city-level value over the city's households by deposits: out[k] =
- * floor(value_c * deposits_k / deposits_c); returns the exact total. */
+ * floor(value_c * deposits_k / deposits_c), but no household pays a down
+ * payment beyond its deposits now (consumption came first this month). What
+ * each city's buyers pay is left in e->city_amount; returns the total. */
 static int64_t to_households(economy *e, const double *value_by_city, int64_t *out)
 {
     const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
+    const double dp = fmax(0.01, e->param[P_down_payment]);
+    for (int32_t c = 0; c < e->ci.n; c++)
+        e->city_amount[c] = 0;
     int64_t total = 0;
     for (int32_t k = 0; k < e->hh.n; k++) {
         const int32_t c = e->hh.city[k];
-        const double d = e->ci.deposits[c];
-        double x = d > 0.0 ? value_by_city[c] * fmax(0.0, (double)dep[k]) / d : 0.0;
+        const double d = e->ci.deposits[c], own = fmax(0.0, (double)dep[k]);
+        const double x = d > 0.0 ? fmin(value_by_city[c] * own / d, own / dp) : 0.0;
         out[k] = (int64_t)floor(fmax(0.0, x));
+        e->city_amount[c] += out[k];
         total += out[k];
     }
     return total;
+}
+
+/* Homes sold in each city scaled to what its buyers could pay. */
+static void scale_to_paid(economy *e, const double *value_by_city, double *homes_by_city)
+{
+    for (int32_t c = 0; c < e->ci.n; c++)
+        if (value_by_city[c] > 0.0)
+            homes_by_city[c] *= fmin(1.0, (double)e->city_amount[c] / value_by_city[c]);
 }
 
 /* Buyers borrow (1 - down_payment) of what they pay, from their own banks. */
@@ -244,24 +263,27 @@ static yf_status mortgages_new(economy *e, const int64_t *price_paid)
     return economy_post(e, st, "new mortgages");
 }
 
-/* Interest and principal on mortgages; interest counts against disposable income. */
-static yf_status mortgages_service(economy *e)
+/* Interest and principal on mortgages, paid before consumption; interest
+ * counts against disposable income. A household pays at most its deposits:
+ * interest first, and principal it cannot pay stays on the loan. */
+yf_status housing_service_mortgages(economy *e)
 {
     households *h = &e->hh;
     const int64_t *owed = ledger_positions(e->L, I_MORTGAGES, HH);
+    const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
     const double rate = mortgage_rate(e) / 12.0;
     const double principal = 1.0 / (12.0 * e->param[P_mortgage_years]);
     int64_t interest_bank[16] = {0}, principal_bank[16] = {0};
     for (int32_t k = 0; k < h->n; k++) {
-        const double debt = (double)-owed[k];
-        h->amount[k] = (int64_t)floor(rate * debt);
-        h->amount2[k] = (int64_t)floor(principal * debt);
+        const double debt = (double)-owed[k], cash = fmax(0.0, (double)dep[k]);
+        const double interest = fmin(floor(rate * debt), cash);
+        h->amount[k] = (int64_t)interest;
+        h->amount2[k] = (int64_t)fmin(floor(principal * debt), cash - interest);
         interest_bank[h->bank[k]] += h->amount[k];
         principal_bank[h->bank[k]] += h->amount2[k];
         h->income[k] -= (double)h->amount[k];
     }
-    yf_status st =
-        ledger_pay_many(e->L, F_INTEREST_MORTGAGES, HH, h->amount, BANK, interest_bank);
+    yf_status st = ledger_pay_many(e->L, F_INTEREST_MORTGAGES, HH, h->amount, BANK, interest_bank);
     if (st == YF_OK)
         st = ledger_exchange_many(e->L, I_MORTGAGES, BANK, principal_bank, HH, h->amount2);
     return economy_post(e, st, "mortgage service");
@@ -273,8 +295,7 @@ static yf_status use_inventory(economy *e, int32_t j, double homes)
     developers *d = &e->dv;
     if (homes <= 0.0 || d->inventory_homes[j] <= 0.0)
         return YF_OK;
-    const double book =
-        (double)ledger_position(e->L, I_LAND_AND_INVENTORY, ledger_acct(DEV, j));
+    const double book = (double)ledger_position(e->L, I_LAND_AND_INVENTORY, ledger_acct(DEV, j));
     const double f = fmin(1.0, homes / d->inventory_homes[j]);
     const int64_t cost = (int64_t)floor(f * fmax(0.0, book));
     d->inventory_homes[j] = fmax(0.0, d->inventory_homes[j] - homes);
@@ -285,8 +306,8 @@ static yf_status use_inventory(economy *e, int32_t j, double homes)
 /* Homes change hands: households pay `paid` and receive homes in proportion to
  * what they paid in their city; developers receive the same total by dv.weight
  * and give up inventory at cost. */
-static yf_status hand_over(economy *e, const int64_t *paid, int64_t total,
-                           const double *homes_by_city)
+static yf_status
+hand_over(economy *e, const int64_t *paid, int64_t total, const double *homes_by_city)
 {
     households *h = &e->hh;
     developers *d = &e->dv;
@@ -372,6 +393,7 @@ static yf_status presales(economy *e)
     for (int32_t c = 0; c < e->ci.n; c++)
         value[c] = e->ci.sales_presale[c] * e->ci.price[c];
     const int64_t total = to_households(e, value, h->amount);
+    scale_to_paid(e, value, e->ci.sales_presale);
     yf_status st = mortgages_new(e, h->amount);
     if (st != YF_OK)
         return st;
@@ -395,14 +417,16 @@ static yf_status completed_sales(economy *e)
     households *h = &e->hh;
     double *value = e->ci.completions; /* scratch */
     city_deposits(e);
+    for (int32_t c = 0; c < e->ci.n; c++)
+        value[c] = e->ci.sales_completed[c] * e->ci.price[c];
+    const int64_t total = to_households(e, value, h->amount);
+    scale_to_paid(e, value, e->ci.sales_completed);
     for (int32_t c = 0; c < e->ci.n; c++) {
         const double q = e->ci.sales_completed[c];
-        value[c] = q * e->ci.price[c];
         e->ci.unsold[c] -= q;
         e->ci.investor_homes[c] +=
             q * fmin(1.0, e->ci.demand_investor[c] / fmax(1e-9, e->ci.demand[c]));
     }
-    const int64_t total = to_households(e, value, h->amount);
     yf_status st = mortgages_new(e, h->amount);
     if (st != YF_OK)
         return st;
@@ -422,9 +446,12 @@ yf_status housing_transact(economy *e)
     e->flow_home_sales = e->flow_presales = 0.0;
     for (int32_t j = 0; j < e->dv.n; j++)
         e->dv.sales_12m[j] *= 11.0 / 12.0; /* a year's memory of sales */
-    if ((st = mortgages_service(e)) != YF_OK || (st = deliveries(e)) != YF_OK ||
-        (st = presales(e)) != YF_OK || (st = completed_sales(e)) != YF_OK)
+    if ((st = deliveries(e)) != YF_OK || (st = presales(e)) != YF_OK ||
+        (st = completed_sales(e)) != YF_OK)
         return st;
+    e->homes_sold = 0.0; /* what buyers could pay for, not what they planned */
+    for (int32_t c = 0; c < e->ci.n; c++)
+        e->homes_sold += e->ci.sales_presale[c] + e->ci.sales_completed[c];
     return YF_OK;
 }
 

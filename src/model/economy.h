@@ -294,6 +294,7 @@ yf_status world_trade_and_capital(economy *e);      /* agents/world.c */
 yf_status pboc_operate(economy *e, int m);          /* agents/pboc.c */
 yf_status government_budget(economy *e);           /* agents/government.c */
 yf_status credit_close_month(economy *e);           /* markets/credit.c */
+yf_status housing_service_mortgages(economy *e);
 yf_status housing_transact(economy *e);             /* markets/housing.c */
 yf_status developers_finance(economy *e);           /* agents/developers.c */
 yf_status local_finance(economy *e);                /* agents/local_finance.c */

@@ -68,8 +68,8 @@
       "assumption; China's unemployment insurance is thin") \
     /* ---- firms, production and prices --------------------------------- */ \
     X(capital_output, 2.3, 0.5, 10.0, "years of output", \
-      "capital stock over annual output at normal utilisation", \
-      "seed 004_3dd7420ef5fa3b25.txt: capital stock 258% of GDP in 2001") \
+      "business capital stock over annual output at normal utilisation (homes and LGFV infrastructure are apart)", \
+      "seed 004_3dd7420ef5fa3b25.txt: capital stock 258% of GDP in 2001, all capital; set by hand to 2.3 when housing and infrastructure were added so that total investment stays near the data (gross_capital_formation_share_gdp, docs/housing.md)") \
     X(depreciation, 0.06, 0.0, 0.3, "per year", \
       "depreciation rate of productive capital", \
       "data: pwt_depreciation_rate (about 0.05-0.06)") \
@@ -225,6 +225,9 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(mortgage_spread, -0.005, -0.03, 0.03, "per year", \
       "mortgage rate over the loan rate", \
       "PBOC: first-home mortgages were often priced below the benchmark lending rate") \
+    X(purchase_cash_limit, 0.3, 0.01, 1.0, "share of deposits per month", \
+      "most of a city's household deposits that down payments may take in a month (buyers need the cash)", \
+      "assumption; binds only in small cities of small runs, where a few agents stand for a whole city") \
     X(rent_yield_2000, 0.05, 0.0, 0.2, "per year", \
       "gross rent over the price of a home in 2000; rents then follow household income", \
       "assumption: yields fell from about 5% to under 2% by the late 2010s (widely reported)") \

@@ -8,8 +8,9 @@
  *                                                firms_plan_investment, goods_market_clear,
  *                                                labour_market_clear
  *   4 incomes: wages, transfers, interest,       firms_pay_wages_and_dividends,
- *     dividends, income tax                      government_pay_households,
- *                                                banks_pay_interest, households_pay_taxes
+ *     dividends, income tax, mortgage service    government_pay_households,
+ *                                                banks_pay_interest, households_pay_taxes,
+ *                                                housing_service_mortgages
  *   5 consumption                                households_consume
  *   6 investment (construction of capital)       firms_invest
  *     housing: sales, deliveries, mortgages      housing_plan (with the plans), housing_transact
@@ -42,10 +43,10 @@ static yf_status payments(economy *e, int m)
     yf_status st;
     if ((st = firms_pay_wages_and_dividends(e)) != YF_OK ||
         (st = government_pay_households(e)) != YF_OK || (st = banks_pay_interest(e)) != YF_OK ||
-        (st = households_pay_taxes(e)) != YF_OK || (st = households_consume(e)) != YF_OK ||
-        (st = firms_invest(e)) != YF_OK || (st = housing_transact(e)) != YF_OK ||
-        (st = developers_finance(e)) != YF_OK || (st = local_finance(e)) != YF_OK ||
-        (st = credit_lend_and_repay(e)) != YF_OK ||
+        (st = households_pay_taxes(e)) != YF_OK || (st = housing_service_mortgages(e)) != YF_OK ||
+        (st = households_consume(e)) != YF_OK || (st = firms_invest(e)) != YF_OK ||
+        (st = housing_transact(e)) != YF_OK || (st = developers_finance(e)) != YF_OK ||
+        (st = local_finance(e)) != YF_OK || (st = credit_lend_and_repay(e)) != YF_OK ||
         (st = world_trade_and_capital(e)) != YF_OK || (st = pboc_operate(e, m)) != YF_OK ||
         (st = government_budget(e)) != YF_OK || (st = credit_close_month(e)) != YF_OK)
         return st;
