@@ -16,7 +16,7 @@ if(NOT header STREQUAL "section,series,data_series,compared,seed,year,statistic,
 endif()
 foreach(want "year,gdp_real,gdp_real_growth,growth,0,2001,simulated,"
              "year,gdp_real,gdp_real_growth,growth,,2001,actual,8.33"
-             "status,house_price_tier1,house_price_index_nominal_bis,growth,,,not simulated,"
+             "status,house_price_tier1,house_price_index_nominal_bis,growth,,,no data,"
              "out_of_sample,gdp_real,gdp_real_growth,growth,0,,n,1"
              "score,,,,0,,window,")
   string(FIND "${lines}" "${want}" at)
