@@ -10,6 +10,7 @@ PACKAGES=(
   libsqlite3-dev  # the SQLite run store (src/output/store.c)
   libjson-c-dev   # JSON output (src/output/json.c)
   libyaml-dev     # scenario files (src/scenario/load.c)
+  libnlopt-dev    # the calibration's optimiser (src/validate/calibrate.c)
   sqlite3         # the sqlite3 shell: the CLI store test and docs/outputs.md's queries
 )
 

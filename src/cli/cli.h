@@ -30,6 +30,7 @@ int cmd_params(int argc, char **argv);   /* cmd_list.c */
 int cmd_matrices(int argc, char **argv); /* cmd_matrices.c */
 int cmd_demo(int argc, char **argv);     /* cmd_demo.c */
 int cmd_validate(int argc, char **argv); /* cmd_validate.c */
+int cmd_calibrate(int argc, char **argv); /* cmd_calibrate.c */
 
 /* ---- messages (cli.c) ----------------------------------------------------- */
 

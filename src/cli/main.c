@@ -29,6 +29,8 @@ static const struct command {
     {"matrices", cmd_matrices, "the balance-sheet and transactions-flow matrices at a date"},
     {"validate", cmd_validate,
      "hold a scenario against the data: fit statistics, simple forecasts, a score"},
+    {"calibrate", cmd_calibrate,
+     "fit the free parameters to 2000-2018 (simulated moments, NLopt, resumable)"},
     {"report", report_command,
      "an HTML report of stored runs: charts, data, fans, matrices, flows (docs/report.md)"},
     {"params", cmd_params, "the China model's parameters as a markdown table (docs/model.md 5)"},

@@ -175,6 +175,19 @@ YF_MUST_CHECK yf_status output_store_run(const output_run *run,
                                          yf_diag *diag);
 
 /*
+ * Open the run store at `path` for a caller that keeps tables of its own in it
+ * (the calibration's evaluations, src/validate/calibrate.c): the file is
+ * created with the store's schema when absent, and refused, untouched, when it
+ * is another program's database or of a newer schema, as for output_store_run.
+ * On success *out_db is an open connection (busy timeout 30 s, foreign keys
+ * on) that the caller closes with sqlite3_close. Errors: YF_ERR_IO with the
+ * file named in diag.
+ */
+struct sqlite3;
+YF_MUST_CHECK yf_status output_store_open(const char *path, struct sqlite3 **out_db,
+                                          yf_diag *diag);
+
+/*
  * The schema version this code writes (PRAGMA user_version of the store).
  * Version 2 added the matrices table; a version 1 store is upgraded in the
  * transaction of the next run written to it (its earlier runs have no

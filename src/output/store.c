@@ -357,3 +357,31 @@ output_store_run(const output_run *run, const char *path, int64_t *out_run_id, y
         *out_run_id = id;
     return ok ? YF_OK : s.status;
 }
+
+yf_status output_store_open(const char *path, struct sqlite3 **out_db, yf_diag *diag)
+{
+    *out_db = NULL;
+    yf_status st = output_check_path(path, diag);
+    if (st != YF_OK)
+        return st;
+    store s = {NULL, path, diag, YF_OK};
+    if (sqlite3_open_v2(path, &s.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        failed(&s, "cannot open");
+        sqlite3_close(s.db);
+        return s.status;
+    }
+    sqlite3_extended_result_codes(s.db, 1);
+    sqlite3_busy_timeout(s.db, STORE_BUSY_TIMEOUT_MS);
+    bool ok = exec(&s, "PRAGMA foreign_keys = ON", "cannot enable foreign keys") &&
+              exec(&s, "BEGIN IMMEDIATE", "cannot start a transaction") && ensure_schema(&s) &&
+              exec(&s, "COMMIT", "cannot commit the schema");
+    if (!ok) {
+        if (!sqlite3_get_autocommit(s.db))
+            sqlite3_exec(s.db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_close(s.db);
+        return s.status;
+    }
+    *out_db = s.db;
+    return YF_OK;
+}
