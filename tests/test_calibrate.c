@@ -23,6 +23,7 @@
 static const char *data_dir, *history_path;
 
 enum { N = 3 };
+
 static const double centre[N] = {0.3, -1.0, 42.0};
 static const double lo[N] = {0.0, -5.0, 0.0}, hi[N] = {1.0, 5.0, 100.0};
 static const char *const names[N] = {"a", "b", "c"};

@@ -176,11 +176,10 @@ static void test_score(void)
  * series is one of today's model or one the housing model (issue 4) adds. */
 static void test_table(const economy *e, const data_set *annual)
 {
-    static const char *const later[] = {"house_price_tier1", "house_price_tier2",
-                                        "house_price_tier3", "house_price_tier4",
-                                        "home_sales",        "housing_starts",
-                                        "land_revenue",      "lg_official_debt",
-                                        "lg_hidden_debt"};
+    static const char *const later[] = {
+        "house_price_tier1", "house_price_tier2", "house_price_tier3",
+        "house_price_tier4", "home_sales",        "housing_starts",
+        "land_revenue",      "lg_official_debt",  "lg_hidden_debt"};
     for (int i = 0; i < validate_n_matches; i++) {
         const validate_match *m = &validate_matches[i];
         bool known = validate_series_index(e, m->model) >= 0;

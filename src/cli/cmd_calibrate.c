@@ -56,9 +56,9 @@ static int parse(int argc, char **argv, calibrate_cli *o)
     o->seeds = 1;
     o->from = 2000;
     o->to = 2018;
-    static const char *const names[] = {"--out",   "--store", "--max-evals", "--starts",
-                                        "--jobs",  "--seeds", "--from",      "--to",
-                                        "--households", "--firms", "--data", "--set"};
+    static const char *const names[] = {"--out",        "--store", "--max-evals", "--starts",
+                                        "--jobs",       "--seeds", "--from",      "--to",
+                                        "--households", "--firms", "--data",      "--set"};
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
         if (strcmp(opt, "--to") != 0) {
@@ -70,9 +70,8 @@ static int parse(int argc, char **argv, calibrate_cli *o)
         }
         if (opt[0] != '-') {
             if (o->file)
-                return cli_fail(EXIT_USAGE,
-                                "calibrate takes one scenario file, got '%s' and '%s'", o->file,
-                                opt);
+                return cli_fail(EXIT_USAGE, "calibrate takes one scenario file, got '%s' and '%s'",
+                                o->file, opt);
             o->file = opt;
             continue;
         }
@@ -87,8 +86,8 @@ static int parse(int argc, char **argv, calibrate_cli *o)
         const char *val = argv[++i];
         static const int lo[] = {0, 0, 1, 1, 1, 1, 2000, 2000};
         static const int hi[] = {0, 0, 1000000, 1000, 64, 256, 2100, 2100};
-        int *target[] = {NULL,     NULL,     &o->max_evals, &o->starts,
-                         &o->jobs, &o->seeds, &o->from,     &o->to};
+        int *target[] = {NULL,     NULL,      &o->max_evals, &o->starts,
+                         &o->jobs, &o->seeds, &o->from,      &o->to};
         if (k == 0)
             o->out = val;
         else if (k == 1)
@@ -193,8 +192,8 @@ int cmd_calibrate(int argc, char **argv)
         }
         const model_param_info *info = &model_param_table[p];
         if (!(st->value >= info->min && st->value <= info->max)) {
-            rc = cli_fail(EXIT_USAGE, "parameter '%s' must be in [%g, %g] (%s), got %g",
-                          st->name, info->min, info->max, info->unit, st->value);
+            rc = cli_fail(EXIT_USAGE, "parameter '%s' must be in [%g, %g] (%s), got %g", st->name,
+                          info->min, info->max, info->unit, st->value);
             scenario_free(s);
             return rc;
         }
@@ -227,8 +226,7 @@ int cmd_calibrate(int argc, char **argv)
     for (int k = 0; k < o.seeds; k++)
         seeds[k] = (int64_t)s->seed.value + k;
     m.scenario = s;
-    m.size = (validate_run_size){o.run.households, o.run.firms, o.run.to_month, 0,
-                                 o.run.data_dir};
+    m.size = (validate_run_size){o.run.households, o.run.firms, o.run.to_month, 0, o.run.data_dir};
     m.annual = annual;
     m.from = o.from;
     m.to = o.to;
@@ -245,8 +243,8 @@ int cmd_calibrate(int argc, char **argv)
         scenario_free(s);
         return cli_report(EXIT_USAGE, &d);
     }
-    calibrate_problem prob = {m.n, names, lo, hi, x0, calibrate_model_objective, &m, 0,
-                              description};
+    calibrate_problem prob = {m.n, names, lo,         hi, x0, calibrate_model_objective,
+                              &m,  0,     description};
     prob.key = calibrate_model_key(&m, &prob);
     char key[17];
     output_hash_hex(prob.key, key);
@@ -259,9 +257,9 @@ int cmd_calibrate(int argc, char **argv)
     calibrate_result res;
     yf_status st = calibrate_run(&prob, &co, &res, &d);
     if (st != YF_OK) {
-        rc = st == YF_ERR_IO ? cli_report(EXIT_RUN_FAILED, &d)
-                             : cli_fail(EXIT_RUN_FAILED, "calibration failed: %s",
-                                        yf_status_string(st));
+        rc = st == YF_ERR_IO
+                 ? cli_report(EXIT_RUN_FAILED, &d)
+                 : cli_fail(EXIT_RUN_FAILED, "calibration failed: %s", yf_status_string(st));
     } else if (isnan(res.best_f)) {
         rc = cli_fail(EXIT_RUN_FAILED, "no evaluation was recorded (%d of %d starts failed)",
                       res.n_failed_starts, o.starts);
@@ -272,12 +270,13 @@ int cmd_calibrate(int argc, char **argv)
         strbuf_init(&b);
         char parent[PATH_MAX];
         extends_path(file, out, parent, sizeof parent);
-        strbuf_printf(&b,
-                      "# Written by `yuanflow calibrate` (docs/validation.md 6): the free parameters\n"
-                      "# fitted to %d-%d by the method of simulated moments.\n"
-                      "# calibration %s (%s)\n"
-                      "# objective (validation score %d-%d): %.6f; %d evaluations recorded\n",
-                      o.from, o.to, key, description, o.from, o.to, res.best_f, res.n_recorded);
+        strbuf_printf(
+            &b,
+            "# Written by `yuanflow calibrate` (docs/validation.md 6): the free parameters\n"
+            "# fitted to %d-%d by the method of simulated moments.\n"
+            "# calibration %s (%s)\n"
+            "# objective (validation score %d-%d): %.6f; %d evaluations recorded\n",
+            o.from, o.to, key, description, o.from, o.to, res.best_f, res.n_recorded);
         strbuf_printf(&b, "name: calibrated\nextends: %s\n", parent);
         strbuf_printf(&b,
                       "description: >\n  %s with its free parameters fitted to the data of "
@@ -294,8 +293,8 @@ int cmd_calibrate(int argc, char **argv)
         if (rc == 0) {
             printf("| parameter | start | calibrated | bounds |\n|---|--:|--:|---|\n");
             for (int i = 0; i < m.n; i++)
-                printf("| `%s` | %.6g | %.6g | [%g, %g] |\n", names[i], x0[i], res.best_x[i],
-                       lo[i], hi[i]);
+                printf("| `%s` | %.6g | %.6g | [%g, %g] |\n", names[i], x0[i], res.best_x[i], lo[i],
+                       hi[i]);
             printf("\nobjective (validation score %d-%d): %.6f\n", o.from, o.to, res.best_f);
             printf("evaluations: %d run now, %d replayed from the store, %d recorded in all\n",
                    res.n_new, res.n_replayed, res.n_recorded);

@@ -55,9 +55,9 @@ static int parse(int argc, char **argv, validate_cli *o)
     o->split = 2018;
     o->detail = false;
     o->csv = o->json = NULL;
-    static const char *const names[] = {"--seeds", "--from",  "--to",         "--split",
-                                        "--detail", "--csv",  "--json",       "--households",
-                                        "--firms", "--data",  "--set"};
+    static const char *const names[] = {"--seeds",  "--from", "--to",   "--split",
+                                        "--detail", "--csv",  "--json", "--households",
+                                        "--firms",  "--data", "--set"};
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
         if (strcmp(opt, "--to") != 0) {
@@ -190,10 +190,12 @@ static void print_fit(const validate_result *r)
         for (int w = 0; w < 4; w++) {
             gather(r, s->fit, w, v);
             cell(c[w], sizeof c[w], v, r->n_seeds,
-                 w == 1 ? FMT_SIGNED_2 : w == 3 ? FMT_PERCENT : FMT_2);
+                 w == 1   ? FMT_SIGNED_2
+                 : w == 3 ? FMT_PERCENT
+                          : FMT_2);
         }
-        printf(" %g | %d | %s | %s | %s | %s | %d/%d |\n", m->weight, s->fit[0].n, c[0], c[1],
-               c[2], c[3], s->fit[0].turns_hit, s->fit[0].turns);
+        printf(" %g | %d | %s | %s | %s | %s | %d/%d |\n", m->weight, s->fit[0].n, c[0], c[1], c[2],
+               c[3], s->fit[0].turns_hit, s->fit[0].turns);
     }
 }
 
@@ -218,8 +220,8 @@ static void print_outsample(const validate_result *r)
         double rw = *s->rmse_oos_rw, ar = *s->rmse_oos_ar1;
         bool beats = !isnan(med) && (isnan(rw) || med < rw) && (isnan(ar) || med < ar);
         printf("| %s%s | %s | %d | %s | %.2f | %.2f | %s |\n", s->match->model,
-               s->match->weight > 0.0 ? "" : " (not scored)",
-               validate_form_name(s->match->form), s->n_oos, model, rw, ar, beats ? "yes" : "no");
+               s->match->weight > 0.0 ? "" : " (not scored)", validate_form_name(s->match->form),
+               s->n_oos, model, rw, ar, beats ? "yes" : "no");
     }
 }
 

@@ -90,7 +90,7 @@ static double van_der_corput(int k, int b)
 
 static int nth_prime(int i)
 {
-    static const int primes[] = {2,  3,  5,  7,  11, 13, 17, 19, 23, 29, 31, 37, 41, 43,
+    static const int primes[] = {2,  3,  5,  7,  11, 13, 17, 19, 23, 29, 31, 37,  41,  43,
                                  47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107};
     return primes[i % (int)(sizeof primes / sizeof *primes)];
 }
@@ -98,8 +98,8 @@ static int nth_prime(int i)
 void calibrate_start_point(const calibrate_problem *p, int k, double *x)
 {
     for (int i = 0; i < p->n; i++) {
-        double v = k == 0 ? p->x0[i]
-                          : p->lo[i] + van_der_corput(k, nth_prime(i)) * (p->hi[i] - p->lo[i]);
+        double v =
+            k == 0 ? p->x0[i] : p->lo[i] + van_der_corput(k, nth_prime(i)) * (p->hi[i] - p->lo[i]);
         x[i] = v < p->lo[i] ? p->lo[i] : v > p->hi[i] ? p->hi[i] : v;
     }
 }
@@ -139,14 +139,14 @@ static void utc_now(char *out, size_t size)
 static yf_status store_fail(yf_diag *diag, const char *path, sqlite3 *db, const char *what)
 {
     snprintf(diag->path, sizeof diag->path, "%s", path);
-    snprintf(diag->message, sizeof diag->message, "cannot write run store '%s': %s: %s", path,
-             what, db ? sqlite3_errmsg(db) : "no connection");
+    snprintf(diag->message, sizeof diag->message, "cannot write run store '%s': %s: %s", path, what,
+             db ? sqlite3_errmsg(db) : "no connection");
     return YF_ERR_IO;
 }
 
 /* Open the store and make sure the calibration's tables and its row exist. */
-static yf_status store_open(const calibrate_problem *p, const char *path, sqlite3 **out,
-                            yf_diag *diag)
+static yf_status
+store_open(const calibrate_problem *p, const char *path, sqlite3 **out, yf_diag *diag)
 {
     yf_status st = output_store_open(path, out, diag);
     if (st != YF_OK)
@@ -167,11 +167,11 @@ static yf_status store_open(const calibrate_problem *p, const char *path, sqlite
     key_hex(p->key, key);
     utc_now(created, sizeof created);
     sqlite3_stmt *q = NULL;
-    bool ok = text &&
-              sqlite3_prepare_v2(db,
-                                 "INSERT OR IGNORE INTO calibrations (key, parameters, description, "
-                                 "created) VALUES (?, ?, ?, ?)",
-                                 -1, &q, NULL) == SQLITE_OK;
+    bool ok = text && sqlite3_prepare_v2(
+                          db,
+                          "INSERT OR IGNORE INTO calibrations (key, parameters, description, "
+                          "created) VALUES (?, ?, ?, ?)",
+                          -1, &q, NULL) == SQLITE_OK;
     if (ok) {
         sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(q, 2, text, -1, SQLITE_TRANSIENT);
@@ -280,8 +280,8 @@ typedef struct search_report {
 } search_report;
 
 /* Run local search `start` with connection db. */
-static search_report run_search(const calibrate_problem *p, const calibrate_options *o,
-                                sqlite3 *db, int start)
+static search_report
+run_search(const calibrate_problem *p, const calibrate_options *o, sqlite3 *db, int start)
 {
     search_report rep = {start, 0, 0, HUGE_VAL, 1};
     search s = {p, o, db, NULL, NULL, {0}, start, 0, 0, 0, HUGE_VAL, NULL, false};
@@ -345,8 +345,8 @@ static search_report run_search(const calibrate_problem *p, const calibrate_opti
 
 /* Worker w of o->jobs: the searches w, w + jobs, ... each with its own
  * connection, reported on fd (-1: into reports[] directly). */
-static void run_worker(const calibrate_problem *p, const calibrate_options *o, int w, int fd,
-                       search_report *reports)
+static void run_worker(
+    const calibrate_problem *p, const calibrate_options *o, int w, int fd, search_report *reports)
 {
     sqlite3 *db = NULL;
     yf_diag d = {{0}, 0, 0, {0}};
@@ -365,8 +365,10 @@ static void run_worker(const calibrate_problem *p, const calibrate_options *o, i
     sqlite3_close(db);
 }
 
-yf_status calibrate_run(const calibrate_problem *p, const calibrate_options *o,
-                        calibrate_result *out, yf_diag *diag)
+yf_status calibrate_run(const calibrate_problem *p,
+                        const calibrate_options *o,
+                        calibrate_result *out,
+                        yf_diag *diag)
 {
     memset(out, 0, sizeof *out);
     out->best_f = NAN;

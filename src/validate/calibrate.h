@@ -46,14 +46,14 @@ typedef double (*calibrate_objective_fn)(void *ctx, const double *x, int n);
 /* Called in the worker after each evaluation (may be NULL): start, the
  * evaluation's number in that search (from 1), its objective, the best so
  * far in that search, and whether it was replayed from the store. */
-typedef void (*calibrate_progress_fn)(void *ctx, int start, int evaluation, double f,
-                                      double best, bool replayed);
+typedef void (*calibrate_progress_fn)(
+    void *ctx, int start, int evaluation, double f, double best, bool replayed);
 
 typedef struct calibrate_problem {
-    int n;                   /* parameters */
+    int n;                    /* parameters */
     const char *const *names; /* n names (the store's record of the point's order) */
-    const double *lo, *hi;   /* n bounds, lo < hi */
-    const double *x0;        /* n: the first start (clamped into the box) */
+    const double *lo, *hi;    /* n bounds, lo < hi */
+    const double *x0;         /* n: the first start (clamped into the box) */
     calibrate_objective_fn objective;
     void *ctx;
     uint64_t key;            /* identifies the calibration in the store: a hash of
@@ -62,21 +62,21 @@ typedef struct calibrate_problem {
 } calibrate_problem;
 
 typedef struct calibrate_options {
-    const char *store;  /* the run store */
-    int starts;         /* local searches (>= 1) */
-    int jobs;           /* processes at once (>= 1); 1: no fork */
-    int max_evals;      /* evaluations per search, replayed ones included */
+    const char *store; /* the run store */
+    int starts;        /* local searches (>= 1) */
+    int jobs;          /* processes at once (>= 1); 1: no fork */
+    int max_evals;     /* evaluations per search, replayed ones included */
     calibrate_progress_fn progress;
     void *progress_ctx;
 } calibrate_options;
 
 typedef struct calibrate_result {
-    double best_f;  /* lowest objective recorded for the calibration */
-    double *best_x; /* n values (owned: yf_mem_free) */
-    int n_new;      /* evaluations run by this call */
-    int n_replayed; /* evaluations taken from the store */
+    double best_f;       /* lowest objective recorded for the calibration */
+    double *best_x;      /* n values (owned: yf_mem_free) */
+    int n_new;           /* evaluations run by this call */
+    int n_replayed;      /* evaluations taken from the store */
     int n_failed_starts; /* searches that stopped on an error (objective NaN, store) */
-    int n_recorded; /* evaluations in the store for this calibration */
+    int n_recorded;      /* evaluations in the store for this calibration */
 } calibrate_result;
 
 /*
@@ -84,8 +84,10 @@ typedef struct calibrate_result {
  * (a bad problem or options), YF_ERR_NOMEM. A search that fails inside a worker is
  * counted in n_failed_starts; the others still count.
  */
-YF_MUST_CHECK yf_status calibrate_run(const calibrate_problem *p, const calibrate_options *o,
-                                      calibrate_result *out, yf_diag *diag);
+YF_MUST_CHECK yf_status calibrate_run(const calibrate_problem *p,
+                                      const calibrate_options *o,
+                                      calibrate_result *out,
+                                      yf_diag *diag);
 
 /* The k-th start of a problem (k = 0: x0 clamped; k >= 1: the k-th Halton point in
  * the box, bases 2, 3, 5, ...), into x (n values). */
@@ -94,14 +96,15 @@ void calibrate_start_point(const calibrate_problem *p, int k, double *x);
 /* ---- the model's objective --------------------------------------------------- */
 
 struct scenario;
+
 typedef struct calibrate_model {
     const struct scenario *scenario;
     double base[N_MODEL_PARAMS]; /* the scenario's parameters */
-    int n;                        /* free parameters used */
-    int index[N_MODEL_PARAMS];    /* their model_param_id */
-    validate_run_size size;       /* households, firms, last month, data dir */
-    const data_set *annual;       /* data/china_annual.csv */
-    int from, to;                 /* window of the objective */
+    int n;                       /* free parameters used */
+    int index[N_MODEL_PARAMS];   /* their model_param_id */
+    validate_run_size size;      /* households, firms, last month, data dir */
+    const data_set *annual;      /* data/china_annual.csv */
+    int from, to;                /* window of the objective */
     int n_seeds;
     const int64_t *seeds;
 } calibrate_model;

@@ -6,6 +6,8 @@
  * statistics of stats.c over the window, in and out of sample, the simple
  * forecasts to beat, and the summary score.
  */
+#include "validate/validate.h"
+
 #include <json-c/json.h>
 #include <math.h>
 #include <stddef.h>
@@ -15,7 +17,6 @@
 #include "core/core.h"
 #include "output/output.h"
 #include "scenario/scenario.h"
-#include "validate/validate.h"
 
 int validate_series_index(const economy *e, const char *name)
 {
@@ -216,8 +217,8 @@ void validate_fill(validate_result *r, int k, const economy *e, const data_set *
 /* ---- statistics and scores -------------------------------------------------- */
 
 /* Statistics of series s, seed k, over years [y0, y1] of the window. */
-static validate_stats stats_window(const validate_result *r, const validate_series *s, int k,
-                                   int y0, int y1)
+static validate_stats
+stats_window(const validate_result *r, const validate_series *s, int k, int y0, int y1)
 {
     int t0 = y0 - r->first_year, t1 = y1 - r->first_year;
     if (t0 < 0)
@@ -299,8 +300,13 @@ static const char *status_name(validate_status s)
     return s == VS_COMPARED ? "compared" : s == VS_NOT_SIMULATED ? "not simulated" : "no data";
 }
 
-static void csv_row(strbuf *b, const char *section, const validate_series *s, const char *seed,
-                    int year, const char *statistic, double v)
+static void csv_row(strbuf *b,
+                    const char *section,
+                    const validate_series *s,
+                    const char *seed,
+                    int year,
+                    const char *statistic,
+                    double v)
 {
     strbuf_printf(b, "%s,%s,%s,%s,%s,", section, s ? s->match->model : "",
                   s && s->match->data ? s->match->data : "",
@@ -311,7 +317,10 @@ static void csv_row(strbuf *b, const char *section, const validate_series *s, co
     csv_num(b, v);
 }
 
-static void csv_stats(strbuf *b, const char *section, const validate_series *s, const char *seed,
+static void csv_stats(strbuf *b,
+                      const char *section,
+                      const validate_series *s,
+                      const char *seed,
                       const validate_stats *st)
 {
     csv_row(b, section, s, seed, 0, "n", st->n);
@@ -435,8 +444,10 @@ yf_status validate_write_json(const validate_result *r, const char *path, yf_dia
         json_object_object_add(o, "series", json_object_new_string(s->match->model));
         json_object_object_add(o, "data_series",
                                s->match->data ? json_object_new_string(s->match->data) : NULL);
-        json_object_object_add(o, "compared", json_object_new_string(validate_form_name(s->match->form)));
-        json_object_object_add(o, "unit", json_object_new_string(validate_form_unit(s->match->form)));
+        json_object_object_add(o, "compared",
+                               json_object_new_string(validate_form_name(s->match->form)));
+        json_object_object_add(o, "unit",
+                               json_object_new_string(validate_form_unit(s->match->form)));
         json_object_object_add(o, "tolerance", json_object_new_double(s->match->tolerance));
         json_object_object_add(o, "weight", json_object_new_double(s->match->weight));
         json_object_object_add(o, "status", json_object_new_string(status_name(s->status)));
@@ -484,8 +495,11 @@ yf_status validate_write_json(const validate_result *r, const char *path, yf_dia
 
 /* ---- running a scenario ------------------------------------------------------ */
 
-yf_status validate_run(const scenario *s, const double *param, const validate_run_size *size,
-                       economy **out, yf_diag *diag)
+yf_status validate_run(const scenario *s,
+                       const double *param,
+                       const validate_run_size *size,
+                       economy **out,
+                       yf_diag *diag)
 {
     *out = NULL;
     economy_size es = scenario_economy_size(s);

@@ -58,9 +58,9 @@ typedef enum validate_data_rule {
 } validate_data_rule;
 
 typedef struct validate_match {
-    const char *model;          /* model series name (src/model/series.c, or a series a later
+    const char *model; /* model series name (src/model/series.c, or a series a later
                                    model adds: absent from a run means "not simulated") */
-    const char *data;           /* series of data/china_annual.csv, or NULL: none ships */
+    const char *data;  /* series of data/china_annual.csv, or NULL: none ships */
     validate_form form;
     validate_model_rule model_rule;
     validate_data_rule data_rule;
@@ -84,15 +84,15 @@ const char *validate_form_unit(validate_form f);
 /* The statistics of one series over a window of years. NaN when undefined
  * (no year; a correlation needs three years and some variation in both). */
 typedef struct validate_stats {
-    int n;              /* years with both values */
-    double rmse;        /* sqrt(mean (s - a)^2) */
-    double bias;        /* mean (s - a) */
-    double corr;        /* Pearson correlation of s and a */
-    double direction;   /* share of years (both values this year and last) in which
+    int n;            /* years with both values */
+    double rmse;      /* sqrt(mean (s - a)^2) */
+    double bias;      /* mean (s - a) */
+    double corr;      /* Pearson correlation of s and a */
+    double direction; /* share of years (both values this year and last) in which
                            s and a move the same way (sign of the change; a zero
                            change counts as agreeing only with a zero change) */
-    int turns;          /* big turning points of the data (see validate_turns) */
-    int turns_hit;      /* of which the model has the same turn in the same year */
+    int turns;        /* big turning points of the data (see validate_turns) */
+    int turns_hit;    /* of which the model has the same turn in the same year */
 } validate_stats;
 
 /*
@@ -141,14 +141,14 @@ typedef enum validate_status {
 typedef struct validate_series {
     const validate_match *match;
     validate_status status;
-    double *actual;        /* compared quantity of the data, n_years */
-    double *sim;           /* n_seeds * n_years: compared quantity of each run */
-    validate_stats *fit;   /* per seed, over the window [from, to] */
+    double *actual;                       /* compared quantity of the data, n_years */
+    double *sim;                          /* n_seeds * n_years: compared quantity of each run */
+    validate_stats *fit;                  /* per seed, over the window [from, to] */
     validate_stats *insample, *outsample; /* per seed, [from, split] and (split, to] */
-    double *rmse_oos_rw, *rmse_oos_ar1; /* one each: the simple forecasts' out-of-sample
+    double *rmse_oos_rw, *rmse_oos_ar1;   /* one each: the simple forecasts' out-of-sample
                                            RMSE (NaN: no forecast), over the years the
                                            model's outsample counts */
-    int n_oos;                          /* years in the out-of-sample comparison */
+    int n_oos;                            /* years in the out-of-sample comparison */
 } validate_series;
 
 typedef struct validate_result {
@@ -157,8 +157,8 @@ typedef struct validate_result {
     int n_seeds;
     int64_t *seeds;
     int n_series;
-    validate_series *series; /* one per row of validate_matches, in order */
-    double *score;           /* per seed: over the window */
+    validate_series *series;      /* one per row of validate_matches, in order */
+    double *score;                /* per seed: over the window */
     double *score_in, *score_out; /* per seed: in sample, out of sample */
     char scenario[128];
     int households, firms;
@@ -207,9 +207,11 @@ double validate_score_window(const validate_result *r, int k, int y0, int y1);
  * whole or not at all (output_write_file). Errors: YF_ERR_IO with the file named,
  * YF_ERR_NOMEM.
  */
-YF_MUST_CHECK yf_status validate_write_csv(const validate_result *r, const char *path,
+YF_MUST_CHECK yf_status validate_write_csv(const validate_result *r,
+                                           const char *path,
                                            yf_diag *diag);
-YF_MUST_CHECK yf_status validate_write_json(const validate_result *r, const char *path,
+YF_MUST_CHECK yf_status validate_write_json(const validate_result *r,
+                                            const char *path,
                                             yf_diag *diag);
 
 /* The size of a validation or calibration run. */
@@ -228,8 +230,10 @@ struct scenario;
  * could not be built. Errors: those of economy_new and scenario_driver_new
  * (diag filled; nothing ran), or the run's fault (diag->message is e->msg).
  */
-YF_MUST_CHECK yf_status validate_run(const struct scenario *s, const double *param,
-                                     const validate_run_size *size, economy **out,
+YF_MUST_CHECK yf_status validate_run(const struct scenario *s,
+                                     const double *param,
+                                     const validate_run_size *size,
+                                     economy **out,
                                      yf_diag *diag);
 
 /* Index of model series `name` in e, or -1. */
