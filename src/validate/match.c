@@ -12,10 +12,10 @@
  * are an input of the history run (the model takes them as given) or the two
  * concepts differ too much for their levels to be compared.
  *
- * Rows for series the model does not have yet (the housing, land and local
- * government finance of issue 4) are here already: a run without them reports
- * them as "not simulated". Rows without a data series report "no data":
- * data/SOURCES.md lists land revenue and local government debt as not shipped.
+ * A series a run does not have is reported as "not simulated" (a model
+ * without housing, or a series renamed). Rows without a data series report
+ * "no data": data/SOURCES.md lists housing sales and starts, land revenue and
+ * local government debt as not shipped.
  */
 #include "validate/validate.h"
 
@@ -68,15 +68,18 @@ const validate_match validate_matches[] = {
     {"usdcny", "usdcny_fred_annual", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 3.0, 0.0,
      "USD/CNY, annual average, growth: not scored, an input of the history (the PBOC's rate from the data)"},
     /* Housing, land and local government finance (issue 4). The BIS index is
-     * national: each tier is held against it, a quarter of the weight each. */
-    {"house_price_tier1", "house_price_index_nominal_bis", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 8.0, 0.25,
-     "house prices, tier-1 cities, growth, against the national BIS index (no tier index ships)"},
-    {"house_price_tier2", "house_price_index_nominal_bis", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 8.0, 0.25,
-     "house prices, tier-2 cities, growth, against the national BIS index"},
-    {"house_price_tier3", "house_price_index_nominal_bis", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 8.0, 0.25,
-     "house prices, tier-3 cities, growth, against the national BIS index"},
-    {"house_price_tier4", "house_price_index_nominal_bis", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 8.0, 0.25,
-     "house prices, tier-4 cities, growth, against the national BIS index"},
+     * national: the model's national index is scored against it; each tier is
+     * shown against it too, not scored (no tier index ships). */
+    {"house_price_index", "house_price_index_nominal_bis", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 8.0, 1.0,
+     "new-home prices, household-weighted over cities, growth, against the BIS residential index (annual mean of quarters, from 2006)"},
+    {"house_price_tier1", "house_price_index_nominal_bis", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 8.0, 0.0,
+     "house prices, tier-1 cities, growth, against the national BIS index: not scored (no tier index ships)"},
+    {"house_price_tier2", "house_price_index_nominal_bis", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 8.0, 0.0,
+     "house prices, tier-2 cities, growth, against the national BIS index: not scored"},
+    {"house_price_tier3", "house_price_index_nominal_bis", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 8.0, 0.0,
+     "house prices, tier-3 cities, growth, against the national BIS index: not scored"},
+    {"house_price_tier4", "house_price_index_nominal_bis", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 8.0, 0.0,
+     "house prices, tier-4 cities, growth, against the national BIS index: not scored"},
     {"home_sales", NULL, FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 15.0, 1.0,
      "commercial housing sales, growth: no data ships (data/SOURCES.md, 'Not here')"},
     {"housing_starts", NULL, FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 15.0, 1.0,
