@@ -149,21 +149,29 @@ double developers_active_share(const economy *e)
     return s;
 }
 
-/* Weights of the developers that can buy land: active, and state-owned or
- * within the leverage cap (banks finance no land for a private developer above
- * it). Returns their share of the active developers' market. */
-static double land_buyers(economy *e)
+/* Weights of the developers buying land this month: active ones by market
+ * share, except that a private developer above the leverage cap (banks lend
+ * it nothing new) buys only what its cash pays for. `bill` is the cost of all
+ * the planned starts' land. Returns the share of that land bought. */
+static double land_buyers(economy *e, double bill)
 {
     developers *d = &e->dv;
     developers_weights(e, DEV_BY_SHARE);
     const double active = active_weight_sum(d);
+    if (!(active > 0.0))
+        return 0.0;
     const double cap = e->param[P_red_line_leverage];
     const int64_t *inventory = ledger_positions(e->L, I_LAND_AND_INVENTORY, DEV);
     const int64_t *loans = ledger_positions(e->L, I_DEVELOPER_LOANS, DEV);
-    for (int32_t j = 0; j < d->n; j++)
-        if (!d->state_owned[j] && -(double)loans[j] > cap * fmax(0.0, (double)inventory[j]))
-            d->weight[j] = 0.0;
-    return active > 0.0 ? active_weight_sum(d) / active : 0.0;
+    const int64_t *cash = ledger_positions(e->L, I_DEPOSITS, DEV);
+    for (int32_t j = 0; j < d->n; j++) {
+        const double want = bill * d->weight[j] / active;
+        if (d->state_owned[j] || want <= 0.0 ||
+            -(double)loans[j] <= cap * fmax(0.0, (double)inventory[j]))
+            continue;
+        d->weight[j] *= fmin(1.0, fmax(0.0, (double)cash[j]) / want);
+    }
+    return active_weight_sum(d) / active;
 }
 
 /* Land for this month's starts, bought from each city's local government by
@@ -173,7 +181,10 @@ static yf_status buy_land(economy *e)
 {
     developers *d = &e->dv;
     cities *ci = &e->ci;
-    const double able = land_buyers(e);
+    double bill = 0.0;
+    for (int32_t c = 0; c < ci->n; c++)
+        bill += ci->starts[c] * ci->land_value[c];
+    const double able = land_buyers(e, bill);
     const double active = active_weight_sum(d);
     const int lag = (int)fmin(HOUSING_MAX_LAG, fmax(1.0, e->param[P_construction_months]));
     double starts = 0.0;
@@ -411,13 +422,15 @@ static yf_status pay_dividends(economy *e)
     return YF_OK;
 }
 
-/* Share of activity by developers that defaulted in the last twelve months. */
+/* Default risk as buyers see it: the market share of the developers that
+ * defaulted within the last default_memory_months. */
 static double default_risk(const economy *e)
 {
     const developers *d = &e->dv;
+    const double memory = e->param[P_default_memory_months];
     double r = 0.0;
     for (int32_t j = 0; j < d->n; j++)
-        if (d->defaulted[j] && e->month + 1 - d->defaulted[j] < 12)
+        if (d->defaulted[j] && e->month + 1 - d->defaulted[j] < memory)
             r += d->share[j];
     return r;
 }

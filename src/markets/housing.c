@@ -22,6 +22,9 @@
  * off-plan buyers deterred by the risk (presale_share - p) wait, so demand is
  * scaled by 1 - (presale_share - p); the rest (and off-plan buyers who find
  * nothing to presell) buy completed homes.
+ * Starts follow expected sales and the gap of listings to inventory_months of
+ * sales, within the land the city releases: land_supply_upper (tiers 1-2) or
+ * land_supply_lower (tiers 3-4) of its homes a year.
  * Sales are limited by the listings; the price moves with demand over normal
  * absorption of the listings (listings / inventory_months):
  *
@@ -82,6 +85,16 @@ static double resettlement_demand(const economy *e,
     if (e->ci.tier[c] == 2 && upper_weight_total > 0.0)
         return homes * up * e->city_weight[c] / upper_weight_total;
     return 0.0;
+}
+
+/* Homes a city's local government releases land for this month: a share of
+ * its stock a year, smaller in the big cities (tiers 1-2), where land is held
+ * back, than in tiers 3-4. */
+static double land_quota(const economy *e, int32_t c)
+{
+    const double share = e->ci.tier[c] <= 2 ? e->param[P_land_supply_upper]
+                                            : e->param[P_land_supply_lower];
+    return share / 12.0 * e->ci.homes[c];
 }
 
 static void city_deposits(economy *e)
@@ -207,6 +220,8 @@ void housing_plan(economy *e, int m)
         const double gap = normal > 0.0 ? (normal - listings) / normal : 0.0;
         ci->starts[c] =
             fmax(0.0, ci->sales_expected[c] * (1.0 + e->param[P_starts_response] * gap));
+        /* The city releases land for at most its quota of starts. */
+        ci->starts[c] = fmin(ci->starts[c], land_quota(e, c));
         /* Land: the residual value of a home at the price expected on completion. */
         const double expected_price =
             price * pow(1.0 + fmax(-0.5, ci->growth_expected[c]), lag / 12.0);

@@ -255,9 +255,12 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(presale_share, 0.8, 0.0, 1.0, "share of purchases", \
       "share of buyers who buy off-plan when no developer is at risk", \
       "presales were 80-90% of new-home sales in the 2010s (NBS, widely reported)") \
-    X(presale_risk_sensitivity, 1.5, 0.0, 100.0, "per unit of risk", \
+    X(presale_risk_sensitivity, 1.0, 0.0, 100.0, "per unit of risk", \
       "fall of the off-plan share per unit of perceived developer default risk (share of sales by developers defaulted in the last year)", \
       "assumption: presales collapsed after 2021") \
+    X(default_memory_months, 36.0, 1.0, 240.0, "months", \
+      "how long buyers remember a developer's default when they judge the risk of buying off-plan", \
+      "assumption: off-plan sales had not recovered three years after the first defaults of 2021 (NBS sales 2022-2024)") \
     X(house_price_speed, 0.01, 0.0, 0.5, "per month", \
       "response of a city's log price to the log ratio of demand to normal absorption of listings", \
       "assumption") \
@@ -267,6 +270,12 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(inventory_months, 12.0, 1.0, 60.0, "months", \
       "months of sales the listings (unsold and unpresold homes) normally hold", \
       "assumption: 10-15 months of inventory was the normal range in NBS and CRIC reports") \
+    X(land_supply_upper, 0.07, 0.0, 0.5, "share of the city's homes per year", \
+      "land local governments of tier 1-2 cities release for new homes in a year, as a share of the homes there (land supply is their decision; big cities held it back)", \
+      "calibration target: the rise of house prices (BIS index, data/china_annual.csv); urban floor space per person doubled 2000-2020 while the urban population doubled (NBS), a stock growth of about 7% a year on average") \
+    X(land_supply_lower, 0.12, 0.0, 0.5, "share of the city's homes per year", \
+      "the same for tier 3-4 cities, which sold land more freely", \
+      "calibration target: as land_supply_upper; tier 3-4 cities built more per household (vacancy surveys)") \
     X(construction_months, 30.0, 6.0, 48.0, "months", \
       "time from a project's start to its completion", \
       "DESIGN 4: 24-36 months") \
@@ -297,7 +306,7 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(developer_loan_months, 36.0, 6.0, 120.0, "months", \
       "maturity of developer loans: the share repaid each month when banks refuse to roll over", \
       "assumption") \
-    X(rollover_stress, 0.25, 0.0, 5.0, "sales over debt per year", \
+    X(rollover_stress, 0.15, 0.0, 5.0, "sales over debt per year", \
       "banks refuse to roll over a developer's loans when its last year's sales fall below this multiple of its loans", \
       "assumption") \
     X(presale_loss_share, 0.3, 0.0, 1.0, "share of claims", \
