@@ -33,7 +33,8 @@ void government_plan(economy *e)
     macro_state *s = &e->m;
     const double revenue = s->last_central_revenue;
     double deficit = e->param[P_deficit_ratio] * economy_gdp_12m(e) / 12.0;
-    if (e->param[P_fiscal_rule] >= 0.5 && economy_inflation_12m(e) < e->param[P_inflation_ceiling]) {
+    if (e->param[P_fiscal_rule] >= 0.5 &&
+        economy_inflation_12m(e) < e->param[P_inflation_ceiling]) {
         deficit += e->param[P_gap_deficit] *
                    fmax(0.0, e->param[P_u_normal] - economy_demand_pressure(e)) * s->gdp_month;
     }
@@ -61,6 +62,26 @@ void government_plan(economy *e)
 }
 
 /* Public wages from the centre and the cities, and unemployment benefits. */
+/* The cash part of a stimulus program: equal transfers to every household
+ * agent (each stands for an equal share of the labour force). */
+static yf_status pay_stimulus_cash(economy *e)
+{
+    households *h = &e->hh;
+    const double cash = e->m.stimulus_per_month * e->param[P_stimulus_cash_share];
+    if (cash <= 0.0)
+        return YF_OK;
+    for (int32_t k = 0; k < h->n; k++)
+        h->weight[k] = 1.0;
+    if (!economy_apportion(e, cash, h->weight, h->n, h->amount, "stimulus cash transfers"))
+        return YF_ERR_NUMERIC;
+    yf_status st = ledger_pay_to_each(e->L, F_CASH_TRANSFERS, ledger_acct(CG, 0), HH, h->amount);
+    if (st != YF_OK)
+        return economy_post(e, st, "stimulus cash transfers");
+    for (int32_t k = 0; k < h->n; k++)
+        h->income[k] += (double)h->amount[k];
+    return YF_OK;
+}
+
 yf_status government_pay_households(economy *e)
 {
     households *h = &e->hh;
@@ -69,8 +90,7 @@ yf_status government_pay_households(economy *e)
     if (!economy_apportion(e, e->plan_public_wages_central, h->weight, h->n, h->amount,
                            "central public wages"))
         return YF_ERR_NUMERIC;
-    if ((st = ledger_pay_to_each(e->L, F_WAGES_PUBLIC, ledger_acct(CG, 0), HH, h->amount)) !=
-        YF_OK)
+    if ((st = ledger_pay_to_each(e->L, F_WAGES_PUBLIC, ledger_acct(CG, 0), HH, h->amount)) != YF_OK)
         return economy_post(e, st, "central public wages");
     double paid = 0.0;
     for (int32_t k = 0; k < h->n; k++) {
@@ -105,7 +125,7 @@ yf_status government_pay_households(economy *e)
     for (int32_t k = 0; k < h->n; k++)
         h->income[k] += (double)h->amount[k];
     e->flow_benefits = (double)economy_sum(h->amount, h->n);
-    return YF_OK;
+    return pay_stimulus_cash(e);
 }
 
 /* VAT on domestic value in sales and corporate income tax, shared by the rules in force. */
@@ -149,19 +169,20 @@ static yf_status purchases(economy *e)
 {
     firms *f = &e->fi;
     double by_industry[N_INDUSTRIES], central = 0.0, delivered = 0.0;
+    const double stimulus_goods = e->m.stimulus_per_month * (1.0 - e->param[P_stimulus_cash_share]);
     for (int s = 0; s < N_INDUSTRIES; s++) {
         double share = industry_table[s].demand_share[D_GOVERNMENT];
-        by_industry[s] = (share * e->plan_central_purchases +
-                          (s == IND_CONSTRUCTION ? e->m.stimulus_per_month : 0.0)) *
-                         e->ind[s].rationing;
+        by_industry[s] =
+            (share * e->plan_central_purchases + (s == IND_CONSTRUCTION ? stimulus_goods : 0.0)) *
+            e->ind[s].rationing;
         central += by_industry[s];
         delivered += share * e->ind[s].rationing;
     }
     firms_receipt_weights(e, by_industry);
     if (!economy_apportion(e, central, f->weight, f->n, f->amount, "central purchases"))
         return YF_ERR_NUMERIC;
-    yf_status st = ledger_pay_to_each(e->L, F_GOVERNMENT_SPENDING, ledger_acct(CG, 0), FIRM,
-                                      f->amount);
+    yf_status st =
+        ledger_pay_to_each(e->L, F_GOVERNMENT_SPENDING, ledger_acct(CG, 0), FIRM, f->amount);
     if (st != YF_OK)
         return economy_post(e, st, "central purchases");
     for (int32_t k = 0; k < f->n; k++)
@@ -220,9 +241,8 @@ static yf_status finance_deficit(economy *e)
     if (!economy_apportion(e, ceil(gap), w, e->n_banks, part, "bonds sold to banks"))
         return YF_ERR_NUMERIC;
     for (int32_t b = 0; b < e->n_banks; b++)
-        if (part[b] &&
-            (st = ledger_exchange(e->L, I_CENTRAL_BONDS, cg, ledger_acct(BANK, b), part[b])) !=
-                YF_OK)
+        if (part[b] && (st = ledger_exchange(e->L, I_CENTRAL_BONDS, cg, ledger_acct(BANK, b),
+                                             part[b])) != YF_OK)
             return economy_post(e, st, "bonds sold to banks");
     return YF_OK;
 }

@@ -115,6 +115,7 @@ const chart chart_china = {
             [F_RESETTLEMENT_TRANSFERS] = {"resettlement_transfers", "resettlement transfers"},
             [F_HOME_SALES] = {"home_sales", "sales of new homes (delivered)"},
             [F_CAPITAL_TRANSFERS] = {"capital_transfers", "capital transfers (debt swaps)"},
+            [F_CASH_TRANSFERS] = {"cash_transfers", "cash transfers to households (stimulus)"},
         },
     .settle_parent =
         {

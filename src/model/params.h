@@ -418,6 +418,9 @@ not a member in January 2000") \
 stimulus_start_month", \
       "the 4-trillion-yuan package of 2008-11 to 2010-12 (seed 000_50eaa6f3762a6cc3.txt; DESIGN 5; \
 event stimulus); none in January 2000") \
+    X(stimulus_cash_share, 0.0, 0.0, 1.0, "share of the stimulus", \
+      "share of the stimulus paid as equal cash transfers to households instead of construction purchases", \
+      "0 in the history (the 2008-10 program was mostly construction, DESIGN 5); counterfactuals set it (scenarios/consumption_2009.yaml)") \
     X(stimulus_months, 26.0, 1.0, 240.0, "months", \
       "length of the stimulus program", \
       "2008-11 to 2010-12 is 26 months (DESIGN 5; event stimulus)") \

@@ -51,12 +51,15 @@ const scenario_event_kind scenario_event_kinds[] = {
      2,
      {{"gain", P_wto_gain, OPTIONAL}, {"phase_months", P_wto_phase_months, OPTIONAL}}},
     {"stimulus",
-     "a program of central purchases from construction: total yuan spread evenly over months "
-     "from the event's month",
+     "a program of central purchases from construction (cash_share of it paid as equal cash "
+     "transfers to households instead): total yuan spread evenly over months from the event's "
+     "month",
      P_stimulus_start_month,
      false,
-     2,
-     {{"total", P_stimulus_total, REQUIRED}, {"months", P_stimulus_months, REQUIRED}}},
+     3,
+     {{"total", P_stimulus_total, REQUIRED},
+      {"months", P_stimulus_months, REQUIRED},
+      {"cash_share", P_stimulus_cash_share, OPTIONAL}}},
     {"policy_rate_offset",
      "the PBOC sets its rate this much off what the data or its rule give (a cut is negative)",
      NO_DATE,
