@@ -76,7 +76,7 @@ static void diag_clear(yf_diag *diag)
  * when line is 0, "error: what" without a path) and return `status`. A message
  * longer than the buffer is cut, which is acceptable.
  */
-static yf_status diag_vat(yf_diag *diag,
+__attribute__((format(printf, 6, 0))) static yf_status diag_vat(yf_diag *diag,
                           yf_status status,
                           const char *path,
                           int line,

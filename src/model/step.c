@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "model/economy.h"
+#include "model/guards.h"
 
 static void reset_flows(economy *e)
 {
@@ -92,7 +93,7 @@ yf_status economy_run(economy *e, int months)
 {
     e->msg[0] = '\0';
     for (int n = 0; n < months && e->month < e->size.n_months; n++) {
-        yf_status st = one_month(e, e->month);
+        yf_status st = guards_after_month(e, e->month, one_month(e, e->month));
         if (st != YF_OK)
             return st;
         e->month++;
