@@ -48,8 +48,9 @@ bool economy_yuan(economy *e, double x, const char *what, int64_t *out)
         return true;
     char month[16];
     economy_month_label(e, e->month, month, sizeof month);
-    snprintf(e->msg, sizeof e->msg, "%s: %s is %g yuan, not a finite non-negative amount", month,
-             what, x);
+    bool beyond = isfinite(x) && fabs(x) >= 9223372036854775808.0; /* 2^63 */
+    snprintf(e->msg, sizeof e->msg, "%s: %s is %g yuan, %s", month, what, x,
+             beyond ? "beyond the int64 yuan range" : "not a finite non-negative amount");
     return false;
 }
 

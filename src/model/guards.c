@@ -177,6 +177,10 @@ static yf_status check_series(economy *e, int m)
     return YF_OK;
 }
 
+/* Only what is a stock, a count or a price gets a sign rule; quantities
+ * derived from plans (demand, utilisation, pressure) may go below zero in a
+ * model that clamps them where they are used, and are only required finite. */
+
 /* A variable of the macro state: name, who owns it, its rule and the series
  * that records it (NULL: none). */
 typedef struct macro_var {
@@ -247,18 +251,18 @@ static const industry_var industry_vars[] = {
     IND(price, POSITIVE),
     IND(capital_real, NONNEG),
     IND(productivity, POSITIVE),
-    IND(demand_expected, NONNEG),
+    IND(demand_expected, FINITE),
     IND(demand_growth_expected, FINITE),
-    IND(output_expected, NONNEG),
+    IND(output_expected, FINITE),
     IND(output_growth_expected, FINITE),
     IND(rationing, FINITE),
     IND(output, NONNEG),
     IND(sales, NONNEG),
     IND(employment, NONNEG),
     IND(import_content, FINITE),
-    IND(utilisation, NONNEG),
+    IND(utilisation, FINITE),
     IND(investment_share, FINITE),
-    IND(demand_pressure, NONNEG),
+    IND(demand_pressure, FINITE),
     IND(capital_coefficient, POSITIVE),
     IND(investment_real, FINITE),
 };

@@ -1,0 +1,41 @@
+# Numerical faults stop a run (docs/errors.md, "Run failures"): exit code 1,
+# the month, the variable, its value and the recent values of the series that
+# moved most, and no output written. The parameter sets are chosen to
+# explode, each for a reason of its own (docs/errors.md explains them):
+#   an explosive wage-price spiral financed by the central bank: a wage
+#     Phillips curve at its maximum slope, prices following costs at once,
+#     expectations fully adaptive and unanchored, no reaction of the policy
+#     rate to inflation, a 30% deficit rule paid for by the PBOC; amounts pass
+#     the int64 yuan range within a few years;
+#   investment whose semi-elasticity to the real interest rate is at its
+#     maximum (20): one swing of the rate multiplies investment by e^20 and the
+#     step ends in infinity minus infinity, a NaN.
+# YUANFLOW, DATA and WORK are set by CMakeLists.txt.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+set(small --households 1000 --firms 200 --data ${DATA} --no-store)
+
+function(expect_failure name regex)
+  execute_process(COMMAND ${YUANFLOW} run ${small} --csv ${WORK}/${name}.csv ${ARGN}
+                  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+  if(NOT rc EQUAL 1)
+    message(FATAL_ERROR "${name}: exit ${rc}, expected 1 (a failed run)\n${err}")
+  endif()
+  if(NOT err MATCHES "${regex}")
+    message(FATAL_ERROR "${name}: the message does not match '${regex}':\n${err}")
+  endif()
+  if(EXISTS ${WORK}/${name}.csv)
+    message(FATAL_ERROR "${name}: a failed run wrote ${WORK}/${name}.csv")
+  endif()
+  message(STATUS "${name}: ${err}")
+endfunction()
+
+set(month "[0-9][0-9][0-9][0-9]-[0-9][0-9]")
+set(recent "\\(recent values: [a-z_]+ ${month}\\.\\.${month}:( [-0-9.e+]+)+")
+expect_failure(overflow
+  "baseline: ${month}: [a-z ]+ is [0-9.e+]+ yuan, beyond the int64 yuan range ${recent}"
+  --set wage_phillips=5 --set price_speed=1 --set inflation_anchor=0 --set expectation_speed=1
+  --set taylor_inflation=0 --set monetary_financing=1 --set deficit_ratio=0.3)
+expect_failure(nan
+  "baseline: ${month}: [a-z ]+ is -?nan yuan, not a finite non-negative amount ${recent}"
+  --set invest_rate_semielasticity=20)
