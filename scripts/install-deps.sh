@@ -12,6 +12,9 @@ PACKAGES=(
   libyaml-dev     # scenario files (src/scenario/load.c)
   libnlopt-dev    # the calibration's optimiser (src/validate/calibrate.c)
   sqlite3         # the sqlite3 shell: the CLI store test and docs/outputs.md's queries
+  # CI hygiene (docs/errors.md): libFuzzer targets (clang and its runtimes),
+  # clang-tidy with the checked-in .clang-tidy, valgrind's memcheck.
+  clang libclang-rt-dev clang-tidy valgrind
 )
 
 missing=()

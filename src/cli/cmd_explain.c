@@ -56,12 +56,13 @@ static void print_events(const scenario *s)
         printf("none\n");
         return;
     }
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, sized as such */
     const scenario_event **order = malloc(sizeof *order * (size_t)s->n_events);
     if (!order)
         return;
     for (int k = 0; k < s->n_events; k++)
         order[k] = &s->events[k];
-    qsort(order, (size_t)s->n_events, sizeof *order, compare_by_date);
+    qsort(order, (size_t)s->n_events, sizeof *order, compare_by_date); /* NOLINT: as above */
     printf("| date | until | event | sets | id | from | source |\n|---|---|---|---|---|---|---|\n");
     for (int k = 0; k < s->n_events; k++) {
         const scenario_event *ev = order[k];

@@ -246,7 +246,7 @@ static yf_status fill_gdp(const data_set *gdp,
         return world_fail(diag, data_path(gdp),
                           "no gdp of destination '%s' in %d (its data begin in %d)",
                           destination_names[dest], start / 12, first);
-    double a_last;
+    double a_last = NAN; /* gdp_years checked that every year in [first, last] has a value */
     (void)destination_gdp(gdp, dest, last, &a_last);
     for (int m = 0; m < n_months; m++) {
         int M = start + m;
@@ -258,7 +258,7 @@ static yf_status fill_gdp(const data_set *gdp,
         }
         /* The interval [July y, July y+1) holding M; the first one is extended back to January. */
         int y = (M - 6) / 12 < first ? first : (M - 6) / 12;
-        double a, b;
+        double a = NAN, b = NAN;
         (void)destination_gdp(gdp, dest, y, &a);
         (void)destination_gdp(gdp, dest, y + 1, &b);
         /* G = A(y) (A(y+1) / A(y))^((M - M_y) / 12) */

@@ -98,7 +98,7 @@ static yf_status check_agent_arrays(ledger *L, sign_fault *signs)
             for (int32_t k = 0; k < L->n_agents[s]; k++) {
                 uint64_t u = (uint64_t)pos[k];
                 high += u >> 32;
-                low += u & 0xFFFFFFFFu;
+                low += u & 0xFFFFFFFFU;
                 negatives += u >> 63;
                 positives += ((0 - u) & ~u) >> 63; /* top bit of -v, and v not negative */
             }

@@ -293,11 +293,26 @@ static json_object *new_array_in(json_object *obj, const char *key)
     return report_json_put(obj, key, a) ? a : NULL;
 }
 
+bool report_parse_month(const char *text, int *year, int *month)
+{
+    char *end = NULL;
+    long y = text ? strtol(text, &end, 10) : -1;
+    if (!text || end == text || *end != '-' || y < 0 || y > 9999)
+        return false;
+    const char *p = end + 1;
+    long m = strtol(p, &end, 10);
+    if (end == p || m < 0 || m > 99)
+        return false;
+    *year = (int)y;
+    *month = (int)m;
+    return true;
+}
+
 /* "YYYY-MM" of the last month of a run. */
 static void run_end(const report_run *r, char *out, size_t size)
 {
     int y = 0, m = 0;
-    if (sscanf(r->start, "%d-%d", &y, &m) != 2 || r->months <= 0) {
+    if (!report_parse_month(r->start, &y, &m) || r->months <= 0) {
         snprintf(out, size, "?");
         return;
     }
@@ -627,6 +642,7 @@ static void state_release(report_state *s)
 /* Group the runs by scenario name in the order the names first appear. */
 static bool group_runs(report_state *s)
 {
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, sized as such */
     s->scenarios = yf_calloc((size_t)s->n_runs, sizeof *s->scenarios);
     s->by_scenario = yf_calloc((size_t)s->n_runs, sizeof *s->by_scenario);
     if (!s->scenarios || !s->by_scenario)

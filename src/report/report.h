@@ -150,7 +150,7 @@ typedef struct report_display {
     bool percent; /* a share or rate shown in %: differences are percentage points */
 } report_display;
 
-void report_display_unit(const char *annual_unit, double max_abs, report_display *out);
+void report_display_unit(const char *unit, double max_abs, report_display *out);
 
 /* The unit of a series' annual values: "per month" becomes "per year" when the
  * annual value is the sum of the months. */
@@ -206,6 +206,10 @@ const char *report_sector_name(const char *code);
 /* Add `value` under `key` (the object takes it); on failure release value and
  * return false. report_json_put_str adds a string, "" for NULL. (report.c) */
 bool report_json_put(json_object *obj, const char *key, json_object *value);
+
+/* Parse "YYYY-MM" (a run's start month) into *year and *month; false if the
+ * text is not two numbers joined by '-' within 0..9999 and 0..99. (report.c) */
+bool report_parse_month(const char *text, int *year, int *month);
 bool report_json_put_str(json_object *obj, const char *key, const char *text);
 
 #endif

@@ -248,6 +248,7 @@ void report_display_unit(const char *unit, double max_abs, report_display *out)
     /* Money: "2000 yuan per year" reads "yuan at 2000 prices per year". */
     char money[96];
     int year = 0, used = 0;
+    /* NOLINTNEXTLINE(cert-err34-c): at most four digits, which cannot overflow */
     if (sscanf(unit, "%4d yuan%n", &year, &used) == 1 && used > 0)
         snprintf(money, sizeof money, "yuan at %d prices%s", year, unit + used);
     else

@@ -316,7 +316,7 @@ static void run_years(report_run *r)
     int y = 0, m = 0;
     r->first_year = 0;
     r->n_years = 0;
-    if (sscanf(r->start, "%d-%d", &y, &m) != 2 || m < 1 || m > 12 || r->months <= 0)
+    if (!report_parse_month(r->start, &y, &m) || m < 1 || m > 12 || r->months <= 0)
         return;
     int first = m == 1 ? y : y + 1;
     int64_t end = (int64_t)y * 12 + (m - 1) + r->months; /* one past the last month */
@@ -362,7 +362,8 @@ static bool load_series(report_store *st, report_run *r)
         sqlite3_bind_text(qa, 2, s->name, -1, SQLITE_STATIC);
         while (sqlite3_step(qa) == SQLITE_ROW) {
             const unsigned char *d = sqlite3_column_text(qa, 0);
-            int y = d ? atoi((const char *)d) - r->first_year : -1;
+            long year = d ? strtol((const char *)d, NULL, 10) : -1;
+            int y = year >= 0 && year <= 9999 ? (int)year - r->first_year : -1;
             if (y >= 0 && y < r->n_years && sqlite3_column_type(qa, 1) != SQLITE_NULL)
                 s->values[y] = sqlite3_column_double(qa, 1);
         }

@@ -57,7 +57,7 @@ int scenario_path_find(const char *name)
 
 /* Split line [p, end) at commas into fields (at most max); returns the count
  * or -1 when a field is quoted (not supported) or there are too many. */
-static int split_fields(char *p, char *end, char **field, int max, int *quote_at)
+static int split_fields(char *p, const char *end, char **field, int max, int *quote_at)
 {
     int n = 0;
     *quote_at = -1;
@@ -87,7 +87,7 @@ yf_status scenario_read_path_csv(const char *csv_path,
                                  const char *column,
                                  int path_id,
                                  const scenario_origin *column_at,
-                                 const char *name,
+                                 const char *interned_csv_name,
                                  scenario_point **out_points,
                                  int *out_n,
                                  yf_diag *diag)
@@ -127,7 +127,7 @@ yf_status scenario_read_path_csv(const char *csv_path,
         int quote_at;
         int nf = split_fields(p, end, field, MAX_COLUMNS, &quote_at);
         if (nf < 0) {
-            st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line, quote_at >= 0 ? quote_at + 1 : 1,
+            st = scenario_fail(diag, YF_ERR_ARGUMENT, interned_csv_name, line, quote_at >= 0 ? quote_at + 1 : 1,
                                quote_at >= 0 ? "quoted fields are not supported in a path file"
                                              : "more than %d columns",
                                MAX_COLUMNS);
@@ -144,7 +144,7 @@ yf_status scenario_read_path_csv(const char *csv_path,
                     value_col = k;
             }
             if (date_col < 0) {
-                st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line, 1,
+                st = scenario_fail(diag, YF_ERR_ARGUMENT, interned_csv_name, line, 1,
                                    "the header has no 'date' column (a path file is "
                                    "'date,<column>...' with dates YYYY-MM)");
             } else if (value_col < 0) {
@@ -161,13 +161,13 @@ yf_status scenario_read_path_csv(const char *csv_path,
             continue;
         }
         if (nf != n_cols) {
-            st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line, 1,
+            st = scenario_fail(diag, YF_ERR_ARGUMENT, interned_csv_name, line, 1,
                                "%d fields, the header has %d (a partly written file?)", nf, n_cols);
             break;
         }
         int month;
         if (!scenario_parse_month(field[date_col], &month)) {
-            st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line, (int)(field[date_col] - p) + 1,
+            st = scenario_fail(diag, YF_ERR_ARGUMENT, interned_csv_name, line, (int)(field[date_col] - p) + 1,
                                "'%s' is not a date YYYY-MM", field[date_col]);
             break;
         }
@@ -178,30 +178,30 @@ yf_status scenario_read_path_csv(const char *csv_path,
             errno = 0;
             double v = strtod(cell, &stop);
             if (*stop != '\0' || errno || !isfinite(v)) {
-                st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line, column_no,
+                st = scenario_fail(diag, YF_ERR_ARGUMENT, interned_csv_name, line, column_no,
                                    "'%s' is not a number", cell);
                 break;
             }
             if (v < info->min || v > info->max) {
-                st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line, column_no,
+                st = scenario_fail(diag, YF_ERR_ARGUMENT, interned_csv_name, line, column_no,
                                    "path '%s' must be in [%g, %g] (%s), got %s", info->name,
                                    info->min, info->max, info->unit, cell);
                 break;
             }
             for (int k = 0; k < n && st == YF_OK; k++)
                 if (points[k].date == month)
-                    st = scenario_fail(diag, YF_ERR_ARGUMENT, name, line,
+                    st = scenario_fail(diag, YF_ERR_ARGUMENT, interned_csv_name, line,
                                        (int)(field[date_col] - p) + 1,
                                        "the month %s appears twice (first at line %d)",
                                        field[date_col], points[k].origin.line);
             if (st != YF_OK)
                 break;
-            points[n++] = (scenario_point){month, v, {name, line, column_no}};
+            points[n++] = (scenario_point){month, v, {interned_csv_name, line, column_no}};
         }
         p = next;
     }
     if (st == YF_OK && date_col < 0)
-        st = scenario_fail(diag, YF_ERR_ARGUMENT, name, 0, 0,
+        st = scenario_fail(diag, YF_ERR_ARGUMENT, interned_csv_name, 0, 0,
                            "the file is empty (a path file is 'date,<column>...')");
     if (st == YF_OK && n == 0)
         st = scenario_fail(diag, YF_ERR_ARGUMENT, column_at->file, column_at->line,
