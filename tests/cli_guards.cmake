@@ -36,6 +36,11 @@ expect_failure(overflow
   "baseline: ${month}: [a-z ]+ is [0-9.e+]+ yuan, beyond the int64 yuan range ${recent}"
   --set wage_phillips=5 --set price_speed=1 --set inflation_anchor=0 --set expectation_speed=1
   --set taylor_inflation=0 --set monetary_financing=1 --set deficit_ratio=0.3)
+# Households consuming 5% of their net wealth a month (the top of the range):
+# imports outrun exports and the PBOC sells its reserves defending the rate.
+expect_failure(reserves
+  "baseline: ${month}: the PBOC has run out of FX reserves \\([0-9]+ dollars short\\) defending [0-9.]+ yuan per dollar ${recent}"
+  --set c2_wealth=0.05 --to 2012)
 expect_failure(nan
   "baseline: ${month}: [a-z ]+ is -?nan yuan, not a finite non-negative amount ${recent}"
   --set invest_rate_semielasticity=20)

@@ -644,6 +644,7 @@ static bool group_runs(report_state *s)
 {
     /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, sized as such */
     s->scenarios = yf_calloc((size_t)s->n_runs, sizeof *s->scenarios);
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, sized as such */
     s->by_scenario = yf_calloc((size_t)s->n_runs, sizeof *s->by_scenario);
     if (!s->scenarios || !s->by_scenario)
         return false;
@@ -846,7 +847,7 @@ int report_command(int argc, char **argv)
         if (!page)
             rc = fail(EXIT_FAILED, "out of memory writing the report");
     }
-    if (rc == 0 && output_write_file(o.out, page, strlen(page), &d) != YF_OK)
+    if (rc == 0 && page && output_write_file(o.out, page, strlen(page), &d) != YF_OK)
         rc = fail(EXIT_FAILED, "%s", d.message);
     if (rc == 0) {
         int n_charts = 0;

@@ -207,7 +207,7 @@ static bool is_plain(const yaml_node_t *n)
 
 static yf_status want(loader *L, const yaml_node_t *n, yaml_node_type_t type, const char *what)
 {
-    if (n->type == type)
+    if (n && n->type == type)
         return YF_OK;
     const char *expected = type == YAML_MAPPING_NODE    ? "a mapping (key: value lines)"
                            : type == YAML_SEQUENCE_NODE ? "a list (lines starting with '-')"
@@ -829,7 +829,8 @@ static yf_status load_path(loader *L, int id, const yaml_node_t *map)
         path_release(&p);
         return st;
     }
-    qsort(p.points, (size_t)p.n_points, sizeof *p.points, compare_points);
+    if (p.n_points > 0)
+        qsort(p.points, (size_t)p.n_points, sizeof *p.points, compare_points);
     path_release(&L->s->path[id]);
     L->s->path[id] = p;
     return YF_OK;
@@ -1101,7 +1102,7 @@ static yf_status load_file(loader *L, const char *path, const yaml_node_t *named
     if (st == YF_OK && !root)
         st = scenario_fail(L->diag, YF_ERR_ARGUMENT, file, 0, 0,
                            "the file is empty (a scenario needs at least 'name:' or 'extends:')");
-    if (st == YF_OK && root->type != YAML_MAPPING_NODE)
+    if (st == YF_OK && root && root->type != YAML_MAPPING_NODE)
         st = fail(L, root, "a scenario is a mapping of keys (name:, events:, ...), got %s",
                   kind_name(root));
     if (st == YF_OK)

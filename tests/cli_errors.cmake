@@ -1,0 +1,135 @@
+# Errors of the command line (docs/errors.md): each invocation must exit with
+# the code given and print the message given (a literal part of its standard
+# error). tests/errors_doc.py checks that each message docs/errors.md lists as
+# tested here appears in this file. YUANFLOW, DATA, SRC, SQLITE3 and WORK are
+# set by CMakeLists.txt.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+set(failures 0)
+function(expect code message)
+  execute_process(COMMAND ${YUANFLOW} ${ARGN} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err
+                  WORKING_DIRECTORY ${WORK})
+  string(FIND "${err}" "${message}" at)
+  if(NOT rc EQUAL ${code} OR at EQUAL -1)
+    message(SEND_ERROR "yuanflow ${ARGN}: exit ${rc} (expected ${code})\n  got: ${err}  expected: ${message}")
+  endif()
+endfunction()
+
+set(S ${SRC}/scenarios)
+set(small --households 100 --firms 50 --data ${DATA})
+set(far qqqqqqqqqqqqqqqqqqqq)
+
+# every command
+expect(2 "unknown command 'qqqqqqqqqqqqqqqqqqqq' (see 'yuanflow help')" ${far})
+
+# run (the options shared with compare and matrices are in cli.c)
+expect(2 "unknown option '--qqqqqqqqqqqqqqqqqqqq' (see 'yuanflow help')" run --${far})
+expect(2 "option '--to' needs a value" run --to)
+expect(2 "option '--csv' needs a value" run --csv)
+expect(2 "--to must be a year in [2000, 2100], got '1999'" run --to 1999)
+expect(2 "--households must be an integer >= 10, got '5'" run --households 5)
+expect(2 "--firms must be an integer >= 5, got '1'" run --firms 1)
+expect(2 "--set expects NAME=VALUE with a number, got 'x'" run --set x)
+set(sets)
+foreach(k RANGE 32)
+  list(APPEND sets --set c1_top=0.5)
+endforeach()
+expect(2 "too many --set options (at most 32)" run ${sets})
+expect(2 "cannot read 'no-such-dir/china_annual.csv': No such file or directory (--data names the directory of the shipped data)"
+       run --data no-such-dir)
+expect(2 "--scenario-name must be 1 to 100 printable characters, got 'a	b'" run --scenario-name "a	b")
+expect(2 "--csv and --json write one run: give one scenario, or run them one at a time"
+       run ${S}/history.yaml ${S}/baseline.yaml --csv x.csv)
+expect(2 "--scenario-name names one run: with several scenarios each keeps the name in its file"
+       run ${S}/history.yaml ${S}/baseline.yaml --scenario-name x)
+set(many)
+foreach(k RANGE 16)
+  list(APPEND many ${S}/history.yaml)
+endforeach()
+expect(2 "too many scenarios (at most 16)" run ${many})
+expect(2 "too many scenarios (at most 16)" compare ${many})
+
+# compare
+expect(2 "option '--years' needs a value" compare ${S}/history.yaml ${S}/baseline.yaml --years)
+expect(2 "compare needs at least two scenario files" compare ${S}/history.yaml)
+expect(2 "--series needs at least one series name"
+       compare ${S}/history.yaml ${S}/baseline.yaml --series ,)
+expect(2 "--years needs at least one year" compare ${S}/history.yaml ${S}/baseline.yaml --years ,)
+expect(2 "--years: 'abc' is not a year in [2000, 2100]"
+       compare ${S}/history.yaml ${S}/baseline.yaml --years abc)
+expect(2 "unknown series 'gdp_rael' (did you mean 'gdp_real'?)"
+       compare ${S}/history.yaml ${S}/baseline.yaml --series gdp_rael --years 2001 ${small})
+expect(2 "unknown series 'qqqqqqqqqqqqqqqqqqqq' (see 'yuanflow list series')"
+       compare ${S}/history.yaml ${S}/baseline.yaml --series ${far} --years 2001 ${small})
+expect(2 "--years: 2030 is not a whole year of scenario 'history' (2000 to 2024)"
+       compare ${S}/history.yaml ${S}/baseline.yaml --years 2030 ${small})
+
+# demo
+expect(2 "unknown option '--qqqqqqqqqqqqqqqqqqqq' (see 'yuanflow help')" demo sim --${far})
+expect(2 "option '--periods' needs a value" demo sim --periods)
+expect(2 "--shock expects PERIOD:NAME=VALUE, got 'x'" demo sim --shock x)
+expect(2 "--shock period must be an integer >= 1, got '0'" demo sim --shock 0:G=25)
+expect(2 "--set expects NAME=VALUE with a number, got 'x'" demo pc --set x)
+set(shocks)
+foreach(k RANGE 32)
+  list(APPEND shocks --shock 2:G=25)
+endforeach()
+expect(2 "too many --shock options (at most 32)" demo sim ${shocks})
+expect(2 "demo needs a model name: 'sim' or 'pc'" demo)
+expect(2 "--periods must be an integer in [1, 100000], got '0'" demo sim --periods 0)
+expect(2 "--step must be an integer >= 1, got '0'" demo sim --step 0)
+expect(2 "--format must be 'markdown' or 'csv', got 'xml'" demo sim --format xml)
+
+# explain, list, params
+expect(2 "explain takes one scenario, got '${S}/history.yaml' and '${S}/baseline.yaml'"
+       explain ${S}/history.yaml ${S}/baseline.yaml)
+expect(2 "explain needs a scenario file (e.g. scenarios/baseline.yaml)" explain)
+expect(2 "params takes no arguments, got 'x'" params x)
+expect(2 "option '--data' needs a value" list series --data)
+expect(2 "list takes one of scenarios, series, parameters, events" list events series)
+expect(2 "list what? scenarios, series, parameters or events" list)
+expect(2 "cannot list 'evnts' (did you mean 'events'?)" list evnts)
+expect(2 "cannot list 'qqqqqqqqqqqqqqqqqqqq': scenarios, series, parameters or events" list ${far})
+file(MAKE_DIRECTORY ${WORK}/lonely/data)
+expect(2 "cannot list '${WORK}/lonely/scenarios': no such directory (it is beside --data)"
+       list scenarios --data ${WORK}/lonely/data)
+
+# matrices
+expect(2 "matrices takes one scenario, got '${S}/history.yaml' and '${S}/baseline.yaml'"
+       matrices ${S}/history.yaml ${S}/baseline.yaml --date 2000-01)
+expect(2 "option '--date' needs a value" matrices ${S}/history.yaml --date)
+expect(2 "--format must be 'markdown' or 'csv', got 'xml'"
+       matrices ${S}/history.yaml --date 2000-01 --format xml)
+expect(2 "matrices needs a scenario file and --date YYYY-MM" matrices)
+expect(2 "matrices needs --date YYYY-MM" matrices ${S}/history.yaml)
+expect(2 "--date must be YYYY-MM, got '2000'" matrices ${S}/history.yaml --date 2000)
+expect(2 "--date 2030-01 is outside the horizon of 'history', 2000-01 to 2024-12"
+       matrices ${S}/history.yaml --date 2030-01 ${small})
+
+# report: options, then stores that are missing, foreign, empty or without the run asked for
+expect(2 "unknown option '--qqqqqqqqqqqqqqqqqqqq' (see 'yuanflow report --help')" report --${far})
+expect(2 "option '--out' needs a value" report --out)
+expect(2 "--year must be a year such as 2024, got 'x'" report --year x)
+expect(2 "--runs and --scenarios contradict each other: give one" report --runs 1 --scenarios a)
+expect(2 "no run store 'no-such.sqlite': " report --store no-such.sqlite)
+file(WRITE ${WORK}/text.sqlite "this is not a database\n")
+expect(2 "cannot read run store 'text.sqlite': it is not a SQLite database (" report --store text.sqlite)
+if(SQLITE3)
+  execute_process(COMMAND ${SQLITE3} ${WORK}/other.sqlite "CREATE TABLE t(a)")
+  expect(2 "'other.sqlite' is not a yuanflow run store (no runs were ever written to it)"
+         report --store other.sqlite)
+endif()
+execute_process(COMMAND ${YUANFLOW} run --to 2000 ${small} --store ${WORK}/one.sqlite
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+if(NOT rc EQUAL 0)
+  message(SEND_ERROR "could not write a run store for the report's tests")
+endif()
+expect(2 "--runs expects run ids such as 1,4,5, got 'x'" report --store one.sqlite --runs x)
+expect(2 "no run 5 in 'one.sqlite' (its runs are 1 to 1)" report --store one.sqlite --runs 5)
+expect(2 "--scenarios expects names such as baseline,'rate cut', got ','"
+       report --store one.sqlite --scenarios ,)
+expect(2 "no scenario 'baselin' in 'one.sqlite' (did you mean 'baseline'?)"
+       report --store one.sqlite --scenarios baselin)
+expect(2 "no scenario 'qqqqqqqqqqqqqqqqqqqq' in 'one.sqlite'" report --store one.sqlite --scenarios ${far})
+expect(2 "--images 'one.sqlite' is not a directory" report --store one.sqlite --images one.sqlite)
+expect(2 "--year 1990 is not in run 1 (its matrices are 2000 to 2000)" report --store one.sqlite --year 1990)
