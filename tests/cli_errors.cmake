@@ -106,6 +106,17 @@ expect(2 "--date must be YYYY-MM, got '2000'" matrices ${S}/history.yaml --date 
 expect(2 "--date 2030-01 is outside the horizon of 'history', 2000-01 to 2024-12"
        matrices ${S}/history.yaml --date 2030-01 ${small})
 
+# validate (its options before any run)
+expect(2 "validate takes one scenario file, got 'a.yaml' and 'b.yaml'" validate a.yaml b.yaml)
+expect(2 "option '--seeds' needs a value" validate --seeds)
+expect(2 "--seeds must be an integer in [1, 256], got '0'" validate --seeds 0)
+expect(2 "--from must be a year in [2000, 2100], got '1990'" validate --from 1990)
+expect(2 "--from 2010 is after --to 2005" validate --from 2010 --to 2005)
+expect(2 "--split 2000 must be in [2010, 2011] (from --from and --to)"
+       validate --from 2010 --to 2012 --split 2000)
+expect(2 "--from 2000 --to 2030 is not within scenario 'history' (2000 to 2024)"
+       validate --to 2030 --data ${DATA})
+
 # report: options, then stores that are missing, foreign, empty or without the run asked for
 expect(2 "unknown option '--qqqqqqqqqqqqqqqqqqqq' (see 'yuanflow report --help')" report --${far})
 expect(2 "option '--out' needs a value" report --out)

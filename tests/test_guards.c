@@ -20,7 +20,7 @@ static const char *data_dir;
 
 static economy *build(int months)
 {
-    economy_size size = {1000, 200, 300, 2000, months};
+    economy_size size = {1000, 200, 300, 2000, months, 0};
     yf_diag d = {{0}, 0, 0, {0}};
     economy *e = NULL;
     if (economy_new(&e, &size, data_dir, NULL, &d) != YF_OK) {
