@@ -83,7 +83,8 @@ static void replay_dir(const char *dir)
         n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, by_name); /* the same order on every machine */
+    if (n > 0) /* the same order on every machine */
+        qsort(names, n, sizeof *names, by_name);
     for (size_t k = 0; k < n; k++) {
         struct stat st;
         if (stat(names[k], &st) == 0 && S_ISREG(st.st_mode))
