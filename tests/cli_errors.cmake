@@ -117,6 +117,19 @@ expect(2 "--split 2000 must be in [2010, 2011] (from --from and --to)"
 expect(2 "--from 2000 --to 2030 is not within scenario 'history' (2000 to 2024)"
        validate --to 2030 --data ${DATA})
 
+# calibrate (its options and settings before any evaluation)
+expect(2 "calibrate takes one scenario file, got 'a.yaml' and 'b.yaml'" calibrate a.yaml b.yaml)
+expect(2 "option '--starts' needs a value" calibrate --starts)
+expect(2 "--starts must be an integer in [1, 1000], got '0'" calibrate --starts 0)
+expect(2 "--from 2010 is after --to 2005" calibrate --from 2010 --to 2005)
+expect(2 "--from 2000 --to 2030 is not within scenario 'history' (2000 to 2024)"
+       calibrate --to 2030 --data ${DATA})
+expect(2 "unknown parameter 'c1_botom' (did you mean 'c1_bottom'?)"
+       calibrate --set c1_botom=0.5 --data ${DATA})
+expect(2 "unknown parameter 'qqqqqqqqqqqqqqqqqqqq'" calibrate --set ${far}=1 --data ${DATA})
+expect(2 "parameter 'c1_top' must be in [0, 1] (share of expected disposable income), got 7"
+       calibrate --set c1_top=7 --data ${DATA})
+
 # report: options, then stores that are missing, foreign, empty or without the run asked for
 expect(2 "unknown option '--qqqqqqqqqqqqqqqqqqqq' (see 'yuanflow report --help')" report --${far})
 expect(2 "option '--out' needs a value" report --out)
