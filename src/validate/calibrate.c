@@ -83,8 +83,10 @@ const int calibrate_n_free_params =
 static double van_der_corput(int k, int b)
 {
     double v = 0.0, f = 1.0 / b;
-    for (; k > 0; k /= b, f /= b)
+    for (; k > 0; k /= b) {
         v += f * (k % b);
+        f /= b;
+    }
     return v;
 }
 
@@ -214,6 +216,7 @@ typedef struct search {
 } search;
 
 /* What NLopt minimises: u in [0, 1]^n is x = lo + u (hi - lo). */
+/* NOLINTNEXTLINE(readability-non-const-parameter): NLopt's nlopt_func signature */
 static double search_objective(unsigned n, const double *u, double *grad, void *data)
 {
     (void)grad; /* derivative-free */
