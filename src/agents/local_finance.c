@@ -47,6 +47,16 @@ void local_finance_plan(economy *e)
     e->plan_infrastructure_lgfv = e->param[P_lgfv_infrastructure] *
                                   (1.0 + e->param[P_promotion_incentive] * gap) * month_gdp;
     e->plan_infrastructure_bonds = e->param[P_local_bond_infrastructure] * month_gdp;
+    /* Completion of stalled off-plan homes with public money: the construction
+     * left to do is paid with official local bonds (housing.c delivers the homes). */
+    double stalled = 0.0;
+    for (int32_t c = 0; c < e->ci.n; c++)
+        stalled += e->ci.stalled_presold[c];
+    e->plan_completion = e->param[P_completion_rate] / 12.0 * stalled;
+    const double build_cost = e->param[P_build_cost_share] * e->param[P_home_price_2000] *
+                              e->ind[IND_CONSTRUCTION].price;
+    e->plan_infrastructure_bonds +=
+        e->param[P_completion_cost_share] * build_cost * e->plan_completion;
 }
 
 static yf_status lgfv_borrow(economy *e, int32_t c, int64_t x)

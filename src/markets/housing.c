@@ -4,7 +4,7 @@
  *
  * Demand for homes in city c this month, in new-home equivalents:
  *
- *   owner-occupiers  Q_oo = (formation_purchase_share * new households
+ *   owner-occupiers  Q_oo = (formation_purchase_share * new households settling in c
  *                           + upgrade_rate/12 * max(0, housing_saturation * households - homes))
  *                          * A^affordability_elasticity
  *                    A = (payment/income at the opening) / (payment/income now), payment the
@@ -92,9 +92,29 @@ static double resettlement_demand(const economy *e,
  * back, than in tiers 3-4. */
 static double land_quota(const economy *e, int32_t c)
 {
-    const double share = e->ci.tier[c] <= 2 ? e->param[P_land_supply_upper]
-                                            : e->param[P_land_supply_lower];
+    const double share =
+        e->ci.tier[c] <= 2 ? e->param[P_land_supply_upper] : e->param[P_land_supply_lower];
     return share / 12.0 * e->ci.homes[c];
+}
+
+/* Where new urban households settle (migration between tiers): in proportion
+ * to the city's size times its income relative to the average to the power
+ * migration_elasticity, a pull that residence permits (hukou) cut by
+ * hukou_friction in tiers 1-2. Weights sum to 1; kept in ci->settle. */
+static const double *settlement_weights(economy *e)
+{
+    cities *ci = &e->ci;
+    const double pull = e->param[P_migration_elasticity];
+    const double friction = e->param[P_hukou_friction];
+    double sum = 0.0;
+    for (int32_t c = 0; c < ci->n; c++) {
+        const double k = ci->tier[c] <= 2 ? pull * (1.0 - friction) : pull;
+        ci->settle[c] = e->city_weight[c] * pow(ci->income_factor[c], k);
+        sum += ci->settle[c];
+    }
+    for (int32_t c = 0; c < ci->n; c++)
+        ci->settle[c] = sum > 0.0 ? ci->settle[c] / sum : e->city_weight[c];
+    return ci->settle;
 }
 
 static void city_deposits(economy *e)
@@ -165,6 +185,7 @@ void housing_plan(economy *e, int m)
     const double upper = lower_tier_weights(e, lower);
     const double new_households =
         fmax(0.0, cities_urban_households(e, m + 1) - cities_urban_households(e, m));
+    const double *settle = settlement_weights(e);
     const double pay_factor =
         annuity(mortgage_rate(e), e->param[P_mortgage_years]) * (1.0 - e->param[P_down_payment]);
     if (m == 0)
@@ -187,9 +208,8 @@ void housing_plan(economy *e, int m)
             ci->affordability0[c] = burden;
         const double relief = ci->affordability0[c] / burden; /* > 1: easier than in 2000 */
         const double afford = fmin(3.0, pow(relief, e->param[P_affordability_elasticity]));
-        const double need =
-            e->param[P_formation_purchase_share] * new_households * e->city_weight[c] +
-            cities_upgrade_need(e, c, m);
+        const double need = e->param[P_formation_purchase_share] * new_households * settle[c] +
+                            cities_upgrade_need(e, c, m);
         /* Rents follow consumer prices (rents are in the CPI and rose with it):
          * yield = y0 (CPI/CPI0) / (P/P0); the city's opening price is P0. */
         const double rent_yield = e->param[P_rent_yield_2000] * e->m.cpi * ci->price0[c] / price;
@@ -398,6 +418,60 @@ static yf_status deliveries(economy *e)
     return hand_over(e, h->amount, total, e->ci.delivered);
 }
 
+/* Completion with public money (completion_program): completion_rate a year of
+ * the stalled off-plan homes are finished (the construction is paid in
+ * local_finance.c) and handed to the buyers of each city, whose claims on the
+ * defaulted developers are redeemed against the homes. */
+static yf_status complete_stalled(economy *e)
+{
+    households *h = &e->hh;
+    developers *d = &e->dv;
+    cities *ci = &e->ci;
+    const double rate = e->param[P_completion_rate] / 12.0;
+    if (rate <= 0.0)
+        return YF_OK;
+    double *done = ci->completions; /* scratch: completions are counted already */
+    for (int32_t c = 0; c < ci->n; c++)
+        done[c] = rate * ci->stalled_presold[c];
+    const int64_t *claims = ledger_positions(e->L, I_PRESALE_CLAIMS, HH);
+    int64_t total = 0;
+    for (int32_t k = 0; k < h->n; k++) {
+        const int32_t c = h->city[k];
+        const double outstanding = ci->presold[c] + ci->stalled_presold[c];
+        const double f = outstanding > 0.0 ? fmin(1.0, done[c] / outstanding) : 0.0;
+        h->amount[k] = (int64_t)floor(f * (double)claims[k]);
+        total += h->amount[k];
+    }
+    const int64_t *owed = ledger_positions(e->L, I_PRESALE_CLAIMS, DEV);
+    double owed_defaulted = 0.0;
+    for (int32_t j = 0; j < d->n; j++) {
+        d->weight[j] = d->defaulted[j] ? (double)-owed[j] : 0.0;
+        owed_defaulted += d->weight[j];
+    }
+    if ((double)total > owed_defaulted) {
+        const double s = owed_defaulted / (double)total;
+        total = 0;
+        for (int32_t k = 0; k < h->n; k++) {
+            h->amount[k] = (int64_t)floor(s * (double)h->amount[k]);
+            total += h->amount[k];
+        }
+    }
+    if (total == 0)
+        return YF_OK;
+    if (!economy_split(e, total, d->weight, d->n, d->amount, "completed stalled homes"))
+        return YF_ERR_NUMERIC;
+    yf_status st = ledger_exchange_many(e->L, I_PRESALE_CLAIMS, HH, h->amount, DEV, d->amount);
+    if (st != YF_OK)
+        return economy_post(e, st, "redemption of stalled claims");
+    if ((st = hand_over(e, h->amount, total, done)) != YF_OK)
+        return st;
+    for (int32_t c = 0; c < ci->n; c++) {
+        ci->stalled[c] = fmax(0.0, ci->stalled[c] - done[c]);
+        ci->stalled_presold[c] -= done[c];
+    }
+    return YF_OK;
+}
+
 /* Off-plan sales: households buy presale claims from the active developers. */
 static yf_status presales(economy *e)
 {
@@ -461,8 +535,8 @@ yf_status housing_transact(economy *e)
     e->flow_home_sales = e->flow_presales = 0.0;
     for (int32_t j = 0; j < e->dv.n; j++)
         e->dv.sales_12m[j] *= 11.0 / 12.0; /* a year's memory of sales */
-    if ((st = deliveries(e)) != YF_OK || (st = presales(e)) != YF_OK ||
-        (st = completed_sales(e)) != YF_OK)
+    if ((st = deliveries(e)) != YF_OK || (st = complete_stalled(e)) != YF_OK ||
+        (st = presales(e)) != YF_OK || (st = completed_sales(e)) != YF_OK)
         return st;
     e->homes_sold = 0.0; /* what buyers could pay for, not what they planned */
     for (int32_t c = 0; c < e->ci.n; c++)

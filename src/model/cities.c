@@ -80,20 +80,20 @@ yf_status cities_init(economy *e, yf_diag *diag)
     cities *ci = &e->ci;
     const int32_t n = ci->n = e->size.cities;
     const size_t nn = (size_t)n;
-    bool ok = (ci->tier = yf_calloc(nn, sizeof(int32_t))) != NULL &&
-              alloc_d(&ci->income_factor, nn) && alloc_d(&ci->households, nn) &&
-              alloc_d(&ci->homes, nn) && alloc_d(&ci->investor_homes, nn) &&
-              alloc_d(&ci->price, nn) && alloc_d(&ci->price0, nn) &&
-              alloc_d(&ci->price_ring, nn * 12) && alloc_d(&ci->growth_expected, nn) &&
-              alloc_d(&ci->affordability0, nn) && alloc_d(&ci->pipeline, nn * HOUSING_MAX_LAG) &&
-              alloc_d(&ci->presold, nn) && alloc_d(&ci->unsold, nn) && alloc_d(&ci->stalled, nn) &&
-              alloc_d(&ci->sales_expected, nn) && alloc_d(&ci->demand, nn) &&
-              alloc_d(&ci->demand_investor, nn) && alloc_d(&ci->sales_presale, nn) &&
-              alloc_d(&ci->sales_completed, nn) && alloc_d(&ci->starts, nn) &&
-              alloc_d(&ci->completions, nn) && alloc_d(&ci->land_value, nn) &&
-              alloc_d(&ci->deposits, nn) && alloc_d(&ci->stalled_presold, nn) &&
-              alloc_d(&ci->delivered, nn) && alloc_d(&ci->presold_before, nn) &&
-              (e->lgfv_bank = yf_calloc(nn, sizeof(int32_t))) != NULL;
+    bool ok =
+        (ci->tier = yf_calloc(nn, sizeof(int32_t))) != NULL && alloc_d(&ci->income_factor, nn) &&
+        alloc_d(&ci->settle, nn) && alloc_d(&ci->households, nn) && alloc_d(&ci->homes, nn) &&
+        alloc_d(&ci->investor_homes, nn) && alloc_d(&ci->price, nn) && alloc_d(&ci->price0, nn) &&
+        alloc_d(&ci->price_ring, nn * 12) && alloc_d(&ci->growth_expected, nn) &&
+        alloc_d(&ci->affordability0, nn) && alloc_d(&ci->pipeline, nn * HOUSING_MAX_LAG) &&
+        alloc_d(&ci->presold, nn) && alloc_d(&ci->unsold, nn) && alloc_d(&ci->stalled, nn) &&
+        alloc_d(&ci->sales_expected, nn) && alloc_d(&ci->demand, nn) &&
+        alloc_d(&ci->demand_investor, nn) && alloc_d(&ci->sales_presale, nn) &&
+        alloc_d(&ci->sales_completed, nn) && alloc_d(&ci->starts, nn) &&
+        alloc_d(&ci->completions, nn) && alloc_d(&ci->land_value, nn) &&
+        alloc_d(&ci->deposits, nn) && alloc_d(&ci->stalled_presold, nn) &&
+        alloc_d(&ci->delivered, nn) && alloc_d(&ci->presold_before, nn) &&
+        (e->lgfv_bank = yf_calloc(nn, sizeof(int32_t))) != NULL;
     if (!ok)
         return YF_ERR_NOMEM;
     double urban;

@@ -112,6 +112,7 @@ typedef struct cities {
     int32_t n;
     int32_t *tier;          /* 0 tier 1, 1 new tier 1, 2 tier 2, 3 tier 3, 4 tier 4 */
     double *income_factor;  /* household income relative to the national average, fixed */
+    double *settle;         /* share of new urban households settling here (migration) */
     double *households;     /* urban households living in the city */
     double *homes;          /* homes owned by households */
     double *investor_homes; /* of which bought by investors (mostly empty) */
@@ -232,6 +233,7 @@ typedef struct economy {
     double flow_local_revenue, flow_benefits, flow_transfers;
     /* Housing and local finance this month (yuan unless said). */
     double plan_residential, plan_infrastructure_lgfv, plan_infrastructure_bonds;
+    double plan_completion;   /* stalled off-plan homes completed with public money, this month */
     double flow_residential, flow_infrastructure, flow_land_revenue, flow_home_sales;
     double flow_presales, flow_resettlement, flow_presale_losses, flow_loan_losses;
     double homes_sold, homes_started, homes_completed; /* homes this month */

@@ -204,6 +204,12 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(urbanisation_after_data, 0.006, 0.0, 0.03, "share of population per year", \
       "rise of the urban population share after the last data year", \
       "data: urban_population_share rose 1.0-1.4 points a year in 2010-2021; slowing (assumption)") \
+    X(migration_elasticity, 1.0, 0.0, 5.0, "elasticity", \
+      "pull of a city's income (relative to the national average) on where new urban households settle: migration between tiers", \
+      "assumption; migrants went to the richer coastal and tier 1-2 cities (census 2010 and 2020)") \
+    X(hukou_friction, 0.5, 0.0, 1.0, "share", \
+      "share of the pull of tier 1-2 cities lost to residence-permit (hukou) limits on newcomers' schooling, social insurance and home purchases", \
+      "assumption; the big cities kept the strictest hukou rules") \
     X(formation_purchase_share, 0.45, 0.0, 1.0, "share of new urban households", \
       "share of new urban households who buy a new commercial home (the rest rent, live with family, in urban villages or dormitories)", \
       "calibration target: about 2 million homes sold in 2000 (NBS: 166 million square metres of residential floor space) against 5-6 million new urban households a year (data: urban_population_share, population)") \
@@ -348,6 +354,12 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(resettlement_up_tier, 0.2, 0.0, 1.0, "share", \
       "share of those buyers who buy in a tier 2 city (demand spreading up the tiers)", \
       "assumption") \
+    X(completion_rate, 0.0, 0.0, 2.0, "share of stalled off-plan homes per year", \
+      "stalled off-plan homes of defaulted developers finished with public money (official local bonds) and handed to their buyers, set by events", \
+      "DESIGN 5: the 2022-2024 rescue (special loans and relending for guaranteed delivery); the rate in history.yaml is an assumption") \
+    X(completion_cost_share, 0.5, 0.0, 1.0, "share of the build cost", \
+      "construction still to pay on a stalled home, as a share of a new home's build cost", \
+      "assumption: projects stalled half-built on average") \
     X(c2_housing, 0.0005, 0.0, 0.01, "share of housing wealth per month", \
       "propensity to consume out of housing wealth (kept apart from c2_wealth: homes are hard to spend)", \
       "assumption: estimates of the housing wealth effect in China are small, under 1-2% a year") \

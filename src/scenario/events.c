@@ -131,6 +131,13 @@ const scenario_event_kind scenario_event_kinds[] = {
      false,
      1,
      {{"max_leverage", P_red_line_leverage, REQUIRED}}},
+    {"completion_program",
+     "government-funded completion of the stalled off-plan homes of defaulted developers: the "
+     "share finished and handed to their buyers each year, paid with official local bonds",
+     NO_DATE,
+     false,
+     1,
+     {{"rate", P_completion_rate, REQUIRED}}},
     {"mortgage_terms",
      "mortgage rules: the minimum down payment and the mortgage rate over the loan rate",
      NO_DATE,
