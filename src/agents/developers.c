@@ -30,7 +30,7 @@
 #include "model/economy.h"
 #include "model/industries.h"
 
-#define PIPE(c, k) e->ci.pipeline[(size_t)(c) * HOUSING_MAX_LAG + (size_t)(k)]
+#define PIPE(c, k) e->ci.pipeline[(size_t)(c)*HOUSING_MAX_LAG + (size_t)(k)]
 
 static bool alloc_d(double **p, int32_t n)
 {
@@ -41,9 +41,9 @@ yf_status developers_init(economy *e)
 {
     developers *d = &e->dv;
     const int32_t n = d->n = e->size.developers;
-    bool ok = alloc_d(&d->share, n) && alloc_d(&d->leverage, n) &&
-              alloc_d(&d->homes_building, n) && alloc_d(&d->inventory_homes, n) &&
-              alloc_d(&d->sales_12m, n) && alloc_d(&d->weight, n) &&
+    bool ok = alloc_d(&d->share, n) && alloc_d(&d->leverage, n) && alloc_d(&d->homes_building, n) &&
+              alloc_d(&d->inventory_homes, n) && alloc_d(&d->sales_12m, n) &&
+              alloc_d(&d->weight, n) &&
               (d->defaulted = yf_calloc((size_t)n, sizeof(int32_t))) != NULL &&
               (d->bank = yf_calloc((size_t)n, sizeof(int32_t))) != NULL &&
               (d->state_owned = yf_calloc((size_t)n, sizeof(bool))) != NULL &&
@@ -54,7 +54,8 @@ yf_status developers_init(economy *e)
     double sum = 0.0;
     for (int32_t j = 0; j < n; j++)
         sum += d->share[j] = pow((double)(j + 1), -0.65);
-    const double lo = e->param[P_developer_leverage_small], hi = e->param[P_developer_leverage_large];
+    const double lo = e->param[P_developer_leverage_small],
+                 hi = e->param[P_developer_leverage_large];
     for (int32_t j = 0; j < n; j++) {
         d->share[j] /= sum;
         /* rank 0 is the largest */
@@ -73,8 +74,8 @@ yf_status developers_init(economy *e)
 void developers_free(economy *e)
 {
     developers *d = &e->dv;
-    double *p[] = {d->share, d->leverage, d->homes_building, d->inventory_homes, d->sales_12m,
-                   d->weight};
+    double *p[] = {d->share,           d->leverage,  d->homes_building,
+                   d->inventory_homes, d->sales_12m, d->weight};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         yf_mem_free(p[k]);
     yf_mem_free(d->defaulted);
@@ -242,8 +243,8 @@ static yf_status build(economy *e)
     firms_receipt_weights(e, by_industry);
     if (!economy_split(e, total, f->weight, f->n, f->amount, "residential construction"))
         return YF_ERR_NUMERIC;
-    yf_status st = ledger_buy_tangible_many(e->L, F_RESIDENTIAL_CONSTRUCTION,
-                                            I_LAND_AND_INVENTORY, DEV, d->amount, FIRM, f->amount);
+    yf_status st = ledger_buy_tangible_many(e->L, F_RESIDENTIAL_CONSTRUCTION, I_LAND_AND_INVENTORY,
+                                            DEV, d->amount, FIRM, f->amount);
     if (st != YF_OK)
         return economy_post(e, st, "residential construction");
     for (int32_t k = 0; k < f->n; k++)
@@ -264,8 +265,7 @@ static yf_status pay_interest(economy *e)
         d->amount[j] = d->defaulted[j] ? 0 : (int64_t)floor(rate * (double)-loans[j]);
         by_bank[d->bank[j]] += d->amount[j];
     }
-    yf_status st =
-        ledger_pay_many(e->L, F_INTEREST_DEVELOPER_LOANS, DEV, d->amount, BANK, by_bank);
+    yf_status st = ledger_pay_many(e->L, F_INTEREST_DEVELOPER_LOANS, DEV, d->amount, BANK, by_bank);
     return economy_post(e, st, "interest on developer loans");
 }
 
@@ -328,8 +328,8 @@ static yf_status destroy_claims(economy *e, int32_t j)
         const int64_t x = (int64_t)floor(f * (double)claims[k]);
         if (x <= 0)
             continue;
-        yf_status st = ledger_revalue(e->L, I_PRESALE_CLAIMS, ledger_acct(HH, k),
-                                      ledger_acct(DEV, j), -x);
+        yf_status st =
+            ledger_revalue(e->L, I_PRESALE_CLAIMS, ledger_acct(HH, k), ledger_acct(DEV, j), -x);
         if (st != YF_OK)
             return economy_post(e, st, "presale losses");
         lost += (double)x;
@@ -381,8 +381,8 @@ static yf_status credit(economy *e)
             net = -loans / months; /* no rollover */
         else if (net < 0.0)
             net = fmax(net, -loans / months);
-        yf_status st = net > 0.0 ? borrow(e, j, (int64_t)floor(net))
-                                 : repay(e, j, (int64_t)floor(-net));
+        yf_status st =
+            net > 0.0 ? borrow(e, j, (int64_t)floor(net)) : repay(e, j, (int64_t)floor(-net));
         if (st != YF_OK)
             return st;
         const int64_t deposits = ledger_position(e->L, I_DEPOSITS, dev);

@@ -44,8 +44,8 @@ void local_finance_plan(economy *e)
 {
     const double gap = fmax(0.0, e->param[P_growth_target] - real_growth(e));
     const double month_gdp = economy_gdp_12m(e) / 12.0;
-    e->plan_infrastructure_lgfv = e->param[P_lgfv_infrastructure] *
-                                  (1.0 + e->param[P_promotion_incentive] * gap) * month_gdp;
+    e->plan_infrastructure_lgfv =
+        e->param[P_lgfv_infrastructure] * (1.0 + e->param[P_promotion_incentive] * gap) * month_gdp;
     e->plan_infrastructure_bonds = e->param[P_local_bond_infrastructure] * month_gdp;
     /* Completion of stalled off-plan homes with public money: the construction
      * left to do is paid with official local bonds (housing.c delivers the homes). */
@@ -53,8 +53,8 @@ void local_finance_plan(economy *e)
     for (int32_t c = 0; c < e->ci.n; c++)
         stalled += e->ci.stalled_presold[c];
     e->plan_completion = e->param[P_completion_rate] / 12.0 * stalled;
-    const double build_cost = e->param[P_build_cost_share] * e->param[P_home_price_2000] *
-                              e->ind[IND_CONSTRUCTION].price;
+    const double build_cost =
+        e->param[P_build_cost_share] * e->param[P_home_price_2000] * e->ind[IND_CONSTRUCTION].price;
     e->plan_infrastructure_bonds +=
         e->param[P_completion_cost_share] * build_cost * e->plan_completion;
 }
@@ -89,13 +89,14 @@ static yf_status lgfv_interest(economy *e)
         return YF_ERR_ARGUMENT;
     int64_t bank_part[16];
     for (int32_t b = 0; b < e->n_banks; b++)
-        if (!economy_yuan(e, floor(rate * (double)ledger_position(e->L, I_LGFV_DEBT,
-                                                                  ledger_acct(BANK, b))),
-                          "LGFV interest to banks", &bank_part[b]))
+        if (!economy_yuan(
+                e, floor(rate * (double)ledger_position(e->L, I_LGFV_DEBT, ledger_acct(BANK, b))),
+                "LGFV interest to banks", &bank_part[b]))
             return YF_ERR_NUMERIC;
     for (int32_t k = 0; k < h->n; k++)
         h->amount[k] = (int64_t)floor(rate * (double)hh[k]);
-    const int64_t to_hh = economy_sum(h->amount, h->n), to_banks = economy_sum(bank_part, e->n_banks);
+    const int64_t to_hh = economy_sum(h->amount, h->n),
+                  to_banks = economy_sum(bank_part, e->n_banks);
     for (int32_t c = 0; c < e->ci.n; c++)
         weights[c] = (double)-debt[c];
     int64_t *by_city = e->city_amount;
@@ -144,7 +145,8 @@ static yf_status lgfv_infrastructure(economy *e)
 {
     households *h = &e->hh;
     const double spend = e->plan_infrastructure_lgfv * e->ind[IND_CONSTRUCTION].rationing;
-    if (!economy_apportion(e, spend, e->city_weight, e->ci.n, e->city_amount, "LGFV infrastructure"))
+    if (!economy_apportion(e, spend, e->city_weight, e->ci.n, e->city_amount,
+                           "LGFV infrastructure"))
         return YF_ERR_NUMERIC;
     /* wealth-management products: sold in each city, bought by deposit weight nationally */
     int64_t wmp[1024];
@@ -173,7 +175,8 @@ static yf_status bond_infrastructure(economy *e)
     const double spend = e->plan_infrastructure_bonds * e->ind[IND_CONSTRUCTION].rationing;
     if (spend <= 0.0)
         return YF_OK;
-    if (!economy_apportion(e, spend, e->city_weight, e->ci.n, e->city_amount, "bond infrastructure"))
+    if (!economy_apportion(e, spend, e->city_weight, e->ci.n, e->city_amount,
+                           "bond infrastructure"))
         return YF_ERR_NUMERIC;
     yf_status st;
     for (int32_t c = 0; c < e->ci.n; c++)
@@ -233,8 +236,8 @@ static yf_status resettlement(economy *e)
     if (ci->n > 1024 || lower <= 0.0)
         return YF_ERR_ARGUMENT;
     for (int32_t c = 0; c < ci->n; c++) {
-        demolished[c] = ci->tier[c] >= 3 ? fmin(0.5 * ci->homes[c], homes * e->city_weight[c] / lower)
-                                         : 0.0;
+        demolished[c] =
+            ci->tier[c] >= 3 ? fmin(0.5 * ci->homes[c], homes * e->city_weight[c] / lower) : 0.0;
         if (!economy_yuan(e, floor(demolished[c] * ci->price[c]), "resettlement cash",
                           &e->city_amount[c]))
             return YF_ERR_NUMERIC;
@@ -286,8 +289,7 @@ static yf_status bond_interest(economy *e)
         e->city_amount[c] = (int64_t)floor(rate * (double)-bonds[c]);
         by_bank[e->city_bank[c]] += e->city_amount[c];
     }
-    yf_status st =
-        ledger_pay_many(e->L, F_INTEREST_LOCAL_BONDS, LG, e->city_amount, BANK, by_bank);
+    yf_status st = ledger_pay_many(e->L, F_INTEREST_LOCAL_BONDS, LG, e->city_amount, BANK, by_bank);
     return economy_post(e, st, "interest on local bonds");
 }
 

@@ -376,12 +376,44 @@ hand_over(economy *e, const int64_t *paid, int64_t total, const double *homes_by
     return YF_OK;
 }
 
+/* Households give back the claims in h->amount (total) to the developers that
+ * owe them, the defaulted ones or the active ones, by what each owes, and get
+ * homes_by_city in exchange. Claims beyond what those developers owe (less a
+ * yuan each for rounding) are not redeemed: h->amount is scaled down. */
+static yf_status redeem_for_homes(
+    economy *e, int64_t total, bool from_defaulted, const double *homes_by_city, const char *what)
+{
+    households *h = &e->hh;
+    developers *d = &e->dv;
+    const int64_t *owed = ledger_positions(e->L, I_PRESALE_CLAIMS, DEV);
+    double owing = 0.0;
+    for (int32_t j = 0; j < d->n; j++) {
+        d->weight[j] = (d->defaulted[j] != 0) == from_defaulted ? (double)-owed[j] : 0.0;
+        owing += d->weight[j];
+    }
+    if ((double)total > owing - (double)d->n) {
+        const double s = fmax(0.0, owing - (double)d->n) / fmax(1.0, (double)total);
+        total = 0;
+        for (int32_t k = 0; k < h->n; k++) {
+            h->amount[k] = (int64_t)floor(s * (double)h->amount[k]);
+            total += h->amount[k];
+        }
+    }
+    if (total == 0)
+        return YF_OK;
+    if (!economy_split(e, total, d->weight, d->n, d->amount, what))
+        return YF_ERR_NUMERIC;
+    yf_status st = ledger_exchange_many(e->L, I_PRESALE_CLAIMS, HH, h->amount, DEV, d->amount);
+    if (st != YF_OK)
+        return economy_post(e, st, what);
+    return hand_over(e, h->amount, total, homes_by_city);
+}
+
 /* Completed off-plan homes: each buyer's claims in a city are redeemed at the
  * delivered share of the city's outstanding off-plan homes, against the homes. */
 static yf_status deliveries(economy *e)
 {
     households *h = &e->hh;
-    developers *d = &e->dv;
     const int64_t *claims = ledger_positions(e->L, I_PRESALE_CLAIMS, HH);
     int64_t total = 0;
     for (int32_t k = 0; k < h->n; k++) {
@@ -391,31 +423,9 @@ static yf_status deliveries(economy *e)
         h->amount[k] = (int64_t)floor(f * (double)claims[k]);
         total += h->amount[k];
     }
-    /* Active developers redeem in proportion to their outstanding claims. */
-    const int64_t *owed = ledger_positions(e->L, I_PRESALE_CLAIMS, DEV);
-    double owed_active = 0.0;
-    for (int32_t j = 0; j < d->n; j++) {
-        d->weight[j] = d->defaulted[j] ? 0.0 : (double)-owed[j];
-        owed_active += d->weight[j];
-    }
-    if ((double)total > owed_active - (double)d->n) {
-        /* Claims of stalled projects are not delivered: scale to what active
-         * developers owe. */
-        const double s = fmax(0.0, owed_active - (double)d->n) / fmax(1.0, (double)total);
-        total = 0;
-        for (int32_t k = 0; k < h->n; k++) {
-            h->amount[k] = (int64_t)floor(s * (double)h->amount[k]);
-            total += h->amount[k];
-        }
-    }
-    if (total == 0)
-        return YF_OK;
-    if (!economy_split(e, total, d->weight, d->n, d->amount, "presale redemptions"))
-        return YF_ERR_NUMERIC;
-    yf_status st = ledger_exchange_many(e->L, I_PRESALE_CLAIMS, HH, h->amount, DEV, d->amount);
-    if (st != YF_OK)
-        return economy_post(e, st, "presale redemptions");
-    return hand_over(e, h->amount, total, e->ci.delivered);
+    /* Active developers redeem in proportion to their outstanding claims; the
+     * claims of stalled projects are not delivered. */
+    return redeem_for_homes(e, total, false, e->ci.delivered, "presale redemptions");
 }
 
 /* Completion with public money (completion_program): completion_rate a year of
@@ -425,7 +435,6 @@ static yf_status deliveries(economy *e)
 static yf_status complete_stalled(economy *e)
 {
     households *h = &e->hh;
-    developers *d = &e->dv;
     cities *ci = &e->ci;
     const double rate = e->param[P_completion_rate] / 12.0;
     if (rate <= 0.0)
@@ -442,28 +451,8 @@ static yf_status complete_stalled(economy *e)
         h->amount[k] = (int64_t)floor(f * (double)claims[k]);
         total += h->amount[k];
     }
-    const int64_t *owed = ledger_positions(e->L, I_PRESALE_CLAIMS, DEV);
-    double owed_defaulted = 0.0;
-    for (int32_t j = 0; j < d->n; j++) {
-        d->weight[j] = d->defaulted[j] ? (double)-owed[j] : 0.0;
-        owed_defaulted += d->weight[j];
-    }
-    if ((double)total > owed_defaulted) {
-        const double s = owed_defaulted / (double)total;
-        total = 0;
-        for (int32_t k = 0; k < h->n; k++) {
-            h->amount[k] = (int64_t)floor(s * (double)h->amount[k]);
-            total += h->amount[k];
-        }
-    }
-    if (total == 0)
-        return YF_OK;
-    if (!economy_split(e, total, d->weight, d->n, d->amount, "completed stalled homes"))
-        return YF_ERR_NUMERIC;
-    yf_status st = ledger_exchange_many(e->L, I_PRESALE_CLAIMS, HH, h->amount, DEV, d->amount);
+    yf_status st = redeem_for_homes(e, total, true, done, "redemption of stalled claims");
     if (st != YF_OK)
-        return economy_post(e, st, "redemption of stalled claims");
-    if ((st = hand_over(e, h->amount, total, done)) != YF_OK)
         return st;
     for (int32_t c = 0; c < ci->n; c++) {
         ci->stalled[c] = fmax(0.0, ci->stalled[c] - done[c]);
