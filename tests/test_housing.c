@@ -143,7 +143,8 @@ static void test_strict_restrictions_lower_investor_purchases(void)
 }
 
 /* Banks refusing rollovers make private developers default; their buyers lose
- * part of their presale claims and banks write off part of the loans. In the
+ * part of their presale claims, banks write off part of the loans and foreign
+ * holders part of the dollar bonds. In the
  * history no developer defaults before 2013, and no state-owned one ever. */
 static void test_refused_rollovers_make_developers_default(void)
 {
@@ -156,6 +157,10 @@ static void test_refused_rollovers_make_developers_default(void)
     CHECK(sum_over(stress.e, "presale_losses", 2011, 2012) > 0.0);
     CHECK(sum_over(ref.e, "presale_losses", 2000, 2012) == 0.0);
     CHECK(december(stress.e, "bad_loans", 2012) > 0.0);
+    /* Developers also borrow abroad; defaults and refused rollovers shrink it. */
+    CHECK(december(ref.e, "developer_dollar_bonds", 2010) > 0.0);
+    CHECK(december(stress.e, "developer_dollar_bonds", 2012) <
+          december(ref.e, "developer_dollar_bonds", 2012));
     const developers *d = &stress.e->dv;
     int privately_owned_defaults = 0;
     for (int32_t j = 0; j < d->n; j++) {
@@ -183,25 +188,27 @@ static void test_budget_law_moves_borrowing_to_bonds(run *r)
     CHECK(bonds > hidden);
 }
 
-/* Bank loans of the private developers, at the end of the run. */
-static double private_developer_loans(const economy *e)
+/* Debt of the private developers (bank loans and dollar bonds), at the end of
+ * the run. */
+static double private_developer_debt(const economy *e)
 {
     const int64_t *loans = ledger_positions(e->L, I_DEVELOPER_LOANS, DEV);
+    const int64_t *bonds = ledger_positions(e->L, I_FOREIGN_LIABILITIES, DEV);
     double x = 0.0;
     for (int32_t j = 0; j < e->dv.n; j++)
-        x += e->dv.state_owned[j] ? 0.0 : (double)-loans[j];
+        x += e->dv.state_owned[j] ? 0.0 : (double)-(loans[j] + bonds[j]);
     return x;
 }
 
-/* The leverage rules: banks lend nothing new to a private developer above the
- * cap, so private developers owe less two years on; state-owned ones are not
- * bound. */
+/* The leverage rules: a private developer above the cap borrows nothing new,
+ * at home or abroad, so private developers owe less two years on; state-owned
+ * ones are not bound. */
 static void test_red_lines_cut_developer_credit(void)
 {
     run ref, rules;
     CHECK(run_scenario(&ref, "history_small.yaml", 2012, NULL, NULL));
     CHECK(run_scenario(&rules, "early_red_lines.yaml", 2012, NULL, NULL));
-    CHECK(private_developer_loans(rules.e) < private_developer_loans(ref.e));
+    CHECK(private_developer_debt(rules.e) < private_developer_debt(ref.e));
     CHECK(sum_over(rules.e, "land_revenue", 2005, 2010) ==
           sum_over(ref.e, "land_revenue", 2005, 2010));
     run_free(&ref);

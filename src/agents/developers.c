@@ -266,7 +266,24 @@ static yf_status pay_interest(economy *e)
         by_bank[d->bank[j]] += d->amount[j];
     }
     yf_status st = ledger_pay_many(e->L, F_INTEREST_DEVELOPER_LOANS, DEV, d->amount, BANK, by_bank);
-    return economy_post(e, st, "interest on developer loans");
+    if (st != YF_OK)
+        return economy_post(e, st, "interest on developer loans");
+    /* Dollar bonds pay the Fed funds rate plus dollar_bond_spread, abroad (the
+     * PBOC sells the dollars: a current-account outflow). */
+    const int64_t *bonds = ledger_positions(e->L, I_FOREIGN_LIABILITIES, DEV);
+    const double usd_rate =
+        fmax(0.0, e->world.fed_funds[e->month] + e->param[P_dollar_bond_spread]) / 12.0;
+    for (int32_t j = 0; j < d->n; j++) {
+        const int64_t x = d->defaulted[j] ? 0 : (int64_t)floor(usd_rate * (double)-bonds[j]);
+        if (x <= 0)
+            continue;
+        st = ledger_pay(e->L, F_INTEREST_FOREIGN_LIABILITIES, ledger_acct(DEV, j),
+                        ledger_acct(ROW, 0), x);
+        if (st != YF_OK)
+            return economy_post(e, st, "interest on developer dollar bonds");
+        e->flow_fx_usd -= (double)x / e->m.usdcny;
+    }
+    return YF_OK;
 }
 
 static yf_status borrow(economy *e, int32_t j, int64_t x)
@@ -285,6 +302,43 @@ static yf_status repay(economy *e, int32_t j, int64_t x)
     yf_status st = ledger_exchange(e->L, I_DEVELOPER_LOANS, ledger_acct(BANK, e->dv.bank[j]),
                                    ledger_acct(DEV, j), x);
     return economy_post(e, st, "developer loan repayments");
+}
+
+/* Dollar bonds sold abroad: the dollars are sold to the PBOC (a capital inflow). */
+static yf_status sell_dollar_bonds(economy *e, int32_t j, int64_t x)
+{
+    if (x <= 0)
+        return YF_OK;
+    yf_status st =
+        ledger_exchange(e->L, I_FOREIGN_LIABILITIES, ledger_acct(DEV, j), ledger_acct(ROW, 0), x);
+    e->flow_capital_usd += (double)x / e->m.usdcny;
+    return economy_post(e, st, "developer dollar bonds");
+}
+
+static yf_status redeem_dollar_bonds(economy *e, int32_t j, int64_t x)
+{
+    if (x <= 0)
+        return YF_OK;
+    yf_status st =
+        ledger_exchange(e->L, I_FOREIGN_LIABILITIES, ledger_acct(ROW, 0), ledger_acct(DEV, j), x);
+    e->flow_capital_usd -= (double)x / e->m.usdcny;
+    return economy_post(e, st, "developer dollar bond repayments");
+}
+
+/* New borrowing: dollar_bond_share of it in dollar bonds, the rest from the bank. */
+static yf_status raise_debt(economy *e, int32_t j, int64_t x)
+{
+    const int64_t usd = (int64_t)floor(e->param[P_dollar_bond_share] * (double)x);
+    yf_status st = sell_dollar_bonds(e, j, usd);
+    return st != YF_OK ? st : borrow(e, j, x - usd);
+}
+
+/* Repayment of x, shared between dollar bonds and bank loans as the debt is. */
+static yf_status pay_down_debt(economy *e, int32_t j, int64_t x, double bond_share)
+{
+    const int64_t usd = (int64_t)floor(bond_share * (double)x);
+    yf_status st = redeem_dollar_bonds(e, j, usd);
+    return st != YF_OK ? st : repay(e, j, x - usd);
 }
 
 /* Stall a defaulted developer's projects: its share of every city's pipeline. */
@@ -356,6 +410,12 @@ static yf_status default_on(economy *e, int32_t j)
                                          dev, -loss)) != YF_OK)
         return economy_post(e, st, "developer loan write-off");
     e->flow_loan_losses += (double)loss;
+    /* Foreign bondholders lose the same share of the dollar bonds. */
+    const int64_t bonds = -ledger_position(e->L, I_FOREIGN_LIABILITIES, dev);
+    const int64_t bond_loss = (int64_t)floor(e->param[P_loan_loss_share] * (double)bonds);
+    if (bond_loss > 0 && (st = ledger_revalue(e->L, I_FOREIGN_LIABILITIES, ledger_acct(ROW, 0), dev,
+                                              -bond_loss)) != YF_OK)
+        return economy_post(e, st, "developer dollar bond write-off");
     d->defaulted[j] = e->month + 1;
     e->defaults_month += 1.0;
     return YF_OK;
@@ -373,16 +433,19 @@ static yf_status credit(economy *e)
         const ledger_account dev = ledger_acct(DEV, j);
         const double inventory = (double)ledger_position(e->L, I_LAND_AND_INVENTORY, dev);
         const double loans = (double)-ledger_position(e->L, I_DEVELOPER_LOANS, dev);
+        const double bonds = (double)-ledger_position(e->L, I_FOREIGN_LIABILITIES, dev);
+        const double debt = loans + bonds;
         const double target = fmin(d->leverage[j], cap) * fmax(0.0, inventory);
         const bool stressed =
-            !d->state_owned[j] && d->sales_12m[j] < e->param[P_rollover_stress] * loans;
-        double net = target - loans;
+            !d->state_owned[j] && d->sales_12m[j] < e->param[P_rollover_stress] * debt;
+        double net = target - debt;
         if (stressed)
-            net = -loans / months; /* no rollover */
+            net = -debt / months; /* no rollover */
         else if (net < 0.0)
-            net = fmax(net, -loans / months);
+            net = fmax(net, -debt / months);
         yf_status st =
-            net > 0.0 ? borrow(e, j, (int64_t)floor(net)) : repay(e, j, (int64_t)floor(-net));
+            net > 0.0 ? raise_debt(e, j, (int64_t)floor(net))
+                      : pay_down_debt(e, j, (int64_t)floor(-net), debt > 0.0 ? bonds / debt : 0.0);
         if (st != YF_OK)
             return st;
         const int64_t deposits = ledger_position(e->L, I_DEPOSITS, dev);
@@ -391,7 +454,7 @@ static yf_status credit(economy *e)
         /* Short of cash: an overdraft if the bank still lends, else default. */
         /* Under the leverage rules banks bridge at most a month of sales. */
         const bool refused =
-            !d->state_owned[j] && (stressed || (loans > cap * fmax(0.0, inventory) &&
+            !d->state_owned[j] && (stressed || (debt > cap * fmax(0.0, inventory) &&
                                                 (double)-deposits > d->sales_12m[j] / 12.0));
         st = refused ? default_on(e, j) : borrow(e, j, -deposits);
         if (st != YF_OK)

@@ -98,7 +98,8 @@ void world_update(economy *e, int m)
              cycle(e, d, m);
     }
     const double demand = e->exports_usd_base * x * pow(relative_price, -eps) * e->m.wto_access;
-    e->export_demand_usd = demand * saturation(e, demand, m) / saturation(e, e->exports_usd_base, 0);
+    e->export_demand_usd =
+        demand * saturation(e, demand, m) / saturation(e, e->exports_usd_base, 0);
     e->plan[D_EXPORTS] = e->export_demand_usd * e->m.usdcny;
 }
 
@@ -109,11 +110,12 @@ static yf_status trade(economy *e)
     /* Exports delivered: each firm's share of its industry's export sales. */
     double delivered = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++)
-        delivered += industry_table[s].demand_share[D_EXPORTS] * e->plan[D_EXPORTS] *
-                     e->ind[s].rationing;
+        delivered +=
+            industry_table[s].demand_share[D_EXPORTS] * e->plan[D_EXPORTS] * e->ind[s].rationing;
     for (int32_t k = 0; k < f->n; k++) {
         int s = f->industry[k];
-        f->weight[k] = industry_table[s].demand_share[D_EXPORTS] * e->ind[s].rationing * f->share[k];
+        f->weight[k] =
+            industry_table[s].demand_share[D_EXPORTS] * e->ind[s].rationing * f->share[k];
     }
     if (!economy_apportion(e, delivered, f->weight, f->n, f->amount, "exports"))
         return YF_ERR_NUMERIC;
@@ -137,12 +139,12 @@ static yf_status trade(economy *e)
     }
     if ((st = ledger_pay_from_each(e->L, F_IMPORTS, FIRM, f->amount, ledger_acct(ROW, 0))) !=
             YF_OK ||
-        (st = ledger_pay_from_each(e->L, F_CUSTOMS_DUTIES, FIRM, f->amount2,
-                                   ledger_acct(CG, 0))) != YF_OK)
+        (st = ledger_pay_from_each(e->L, F_CUSTOMS_DUTIES, FIRM, f->amount2, ledger_acct(CG, 0))) !=
+            YF_OK)
         return economy_post(e, st, "imports");
     e->flow_imports = (double)economy_sum(f->amount, f->n);
     e->flow_central_revenue += (double)economy_sum(f->amount2, f->n);
-    e->flow_fx_usd = (e->flow_exports - e->flow_imports) / e->m.usdcny;
+    e->flow_fx_usd += (e->flow_exports - e->flow_imports) / e->m.usdcny;
     return YF_OK;
 }
 
@@ -183,15 +185,14 @@ static yf_status capital_flows(economy *e)
     for (int32_t k = 0; k < f->n; k++) {
         if (f->amount[k] == 0)
             continue;
-        yf_status st =
-            inflow ? ledger_exchange(e->L, I_FOREIGN_LIABILITIES, ledger_acct(FIRM, k),
-                                     ledger_acct(ROW, 0), f->amount[k])
-                   : ledger_exchange(e->L, I_FOREIGN_ASSETS, ledger_acct(ROW, 0),
-                                     ledger_acct(FIRM, k), f->amount[k]);
+        yf_status st = inflow ? ledger_exchange(e->L, I_FOREIGN_LIABILITIES, ledger_acct(FIRM, k),
+                                                ledger_acct(ROW, 0), f->amount[k])
+                              : ledger_exchange(e->L, I_FOREIGN_ASSETS, ledger_acct(ROW, 0),
+                                                ledger_acct(FIRM, k), f->amount[k]);
         if (st != YF_OK)
             return economy_post(e, st, "capital flows");
     }
-    e->flow_capital_usd = flow / s->usdcny;
+    e->flow_capital_usd += flow / s->usdcny; /* developers' dollar bonds came first */
     return YF_OK;
 }
 

@@ -309,6 +309,12 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(red_line_leverage, 1.0, 0.0, 1.0, "loans over inventory", \
       "most a developer may borrow per yuan of land and work in progress; above it banks lend nothing new and ask for repayment (1: no rule; the 2020-08 leverage rules lower it by an event)", \
       "DESIGN 5 (three red lines, 2020-08); 0.45 in history.yaml stands for the rules' 70% liabilities-to-assets line net of presales (assumption)") \
+    X(dollar_bond_share, 0.15, 0.0, 1.0, "share of new borrowing", \
+      "share of a developer's new borrowing raised by dollar bonds sold abroad (the rest from its bank); repayments are shared as the debt is", \
+      "assumption: offshore dollar bonds were roughly a tenth to a fifth of the large private developers' interest-bearing debt around 2020 (company reports, widely reported)") \
+    X(dollar_bond_spread, 0.07, 0.0, 0.3, "per year", \
+      "rate on developers' dollar bonds over the Fed funds rate", \
+      "assumption: Chinese developers' high-yield dollar bonds yielded about 8-12% before 2021") \
     X(developer_loan_months, 36.0, 6.0, 120.0, "months", \
       "maturity of developer loans: the share repaid each month when banks refuse to roll over", \
       "assumption") \

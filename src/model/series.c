@@ -67,11 +67,14 @@
     X(presale_losses, "yuan per month", "presale claims destroyed by developer defaults") \
     X(presale_claims, "yuan", "households' outstanding presale claims") \
     X(bad_loans, "yuan", "loans of defaulted developers still on banks' books") \
+    X(developer_dollar_bonds, "yuan", "developers' dollar bonds held abroad, at book value") \
     X(mortgages, "yuan", "household mortgages outstanding") \
     X(housing_wealth_share, "share of household wealth", "homes over households' gross assets")
+
 /* clang-format on */
 
 enum series_id {
+
 #define SERIES_ENUM(name, unit, doc) S_##name,
     SERIES_LIST(SERIES_ENUM)
 #undef SERIES_ENUM
@@ -167,6 +170,7 @@ static void housing_series(economy *e, double **v, double gdp)
     *v[S_presale_losses] = e->flow_presale_losses;
     *v[S_presale_claims] = total_stock(snap, I_PRESALE_CLAIMS, HH);
     *v[S_bad_loans] = e->bad_loans;
+    *v[S_developer_dollar_bonds] = -total_stock(snap, I_FOREIGN_LIABILITIES, DEV);
     *v[S_mortgages] = -total_stock(snap, I_MORTGAGES, HH);
     double assets = 0.0;
     for (int i = 0; i < N_CHINA_INSTRUMENTS; i++)
@@ -212,8 +216,8 @@ void series_record(economy *e, int m)
     *v[S_household_saving_rate] = 1.0 - e->flow_consumption / e->flow_income_households;
     *v[S_exports_usd] = e->flow_exports / s->usdcny;
     *v[S_imports_usd] = e->flow_imports / s->usdcny;
-    *v[S_current_account_usd] = (e->flow_exports - e->flow_imports + e->flow_interest_fx) /
-                                s->usdcny;
+    *v[S_current_account_usd] =
+        (e->flow_exports - e->flow_imports + e->flow_interest_fx) / s->usdcny;
     *v[S_fx_reserves_usd] = s->fx_reserves_usd;
     *v[S_usdcny] = s->usdcny;
     *v[S_policy_rate] = s->policy_rate;
@@ -227,8 +231,8 @@ void series_record(economy *e, int m)
     *v[S_utilisation] = sales > 0.0 ? utilisation / sales : 0.0;
     *v[S_demand_pressure] = economy_demand_pressure(e);
     *v[S_labour_gap] = s->labour_gap;
-    static const int households_[] = {HH}, firms_[] = {FIRM, DEV},
-                     government_[] = {CG, LG, LGFV}, finance_[] = {BANK, PBOC}, row_[] = {ROW};
+    static const int households_[] = {HH}, firms_[] = {FIRM, DEV}, government_[] = {CG, LG, LGFV},
+                     finance_[] = {BANK, PBOC}, row_[] = {ROW};
     *v[S_net_lending_households] = net_lending(snap, households_, 1) / gdp;
     *v[S_net_lending_firms] = net_lending(snap, firms_, 2) / gdp;
     *v[S_net_lending_government] = net_lending(snap, government_, 3) / gdp;
