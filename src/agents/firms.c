@@ -72,7 +72,13 @@ yf_status firms_pay_wages_and_dividends(economy *e)
         f->revenue[k] = 0.0;
         f->costs[k] = (double)f->amount[k];
     }
-    const int64_t wages = economy_sum(f->amount, f->n);
+    /* The firms' bills each fit in int64 yuan; their total must too. */
+    double bill = 0.0;
+    for (int32_t k = 0; k < f->n; k++)
+        bill += (double)f->amount[k];
+    int64_t wages;
+    if (!economy_yuan(e, bill, "wage bill", &wages))
+        return YF_ERR_NUMERIC;
     households_wage_weights(e);
     if (!economy_split(e, wages, h->weight, h->n, h->amount, "wages received"))
         return YF_ERR_NUMERIC;
