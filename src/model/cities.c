@@ -137,13 +137,13 @@ void cities_free(economy *e)
 {
     cities *ci = &e->ci;
     double *d[] = {
-        ci->income_factor,  ci->households,      ci->homes,           ci->investor_homes,
-        ci->price,          ci->price0,          ci->price_ring,      ci->growth_expected,
-        ci->affordability0, ci->pipeline,        ci->presold,         ci->unsold,
-        ci->stalled,        ci->sales_expected,  ci->demand,          ci->demand_investor,
-        ci->sales_presale,  ci->sales_completed, ci->starts,          ci->completions,
-        ci->land_value,     ci->deposits,        ci->stalled_presold, ci->delivered,
-        ci->presold_before};
+        ci->income_factor,   ci->settle,         ci->households,      ci->homes,
+        ci->investor_homes,  ci->price,          ci->price0,          ci->price_ring,
+        ci->growth_expected, ci->affordability0, ci->pipeline,        ci->presold,
+        ci->unsold,          ci->stalled,        ci->sales_expected,  ci->demand,
+        ci->demand_investor, ci->sales_presale,  ci->sales_completed, ci->starts,
+        ci->completions,     ci->land_value,     ci->deposits,        ci->stalled_presold,
+        ci->delivered,       ci->presold_before};
     for (size_t k = 0; k < sizeof d / sizeof *d; k++)
         yf_mem_free(d[k]);
     yf_mem_free(ci->tier);
