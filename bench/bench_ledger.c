@@ -21,27 +21,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_common.h"
 #include "core/core.h"
 #include "ledger/ledger.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 static void die(const char *what, ledger *L)
 {
@@ -90,21 +72,20 @@ int main(int argc, char **argv)
     double *t_single = malloc(sizeof(double) * (size_t)reps);
     const int singles = 200000;
     for (int r = 0; r < reps; r++) {
-        double t0 = now();
+        double t0 = bench_now();
         if (ledger_pay_from_each(L, F_CONSUMPTION, HH, amounts, ledger_acct(FIRM, 7)) != YF_OK)
             die("batch", L);
-        double t1 = now();
+        double t1 = bench_now();
         if (ledger_close_step(L, NULL) != YF_OK)
             die("close", L);
-        double t2 = now();
-        for (int32_t k = 0; k < n; k++)
-            a[k] = b[k] + c[k];
-        double t3 = now();
+        double t2 = bench_now();
+        bench_stream_pass(a, b, c, n);
+        double t3 = bench_now();
         for (int i = 0; i < singles; i++)
             if (ledger_pay(L, F_WAGES_PRIVATE, ledger_acct(FIRM, 7), ledger_acct(HH, i % n), 1) !=
                 YF_OK)
                 die("pay", L);
-        double t4 = now();
+        double t4 = bench_now();
         if (ledger_close_step(L, NULL) != YF_OK)
             die("close", L);
         t_batch[r] = t1 - t0;
@@ -113,8 +94,8 @@ int main(int argc, char **argv)
         t_single[r] = t4 - t3;
         b[r % n] += a[(r * 7) % n]; /* keep the stream live */
     }
-    double mb = median(t_batch, reps), mc = median(t_close, reps), ms = median(t_stream, reps),
-           mp = median(t_single, reps);
+    double mb = bench_median(t_batch, reps), mc = bench_median(t_close, reps), ms = bench_median(t_stream, reps),
+           mp = bench_median(t_single, reps);
     /* Bytes each kernel must move per household: batch pass 1 reads amount, deposit,
      * bank (8+8+4), pass 2 reads amount and reads+writes deposit (8+8+8): 44.
      * close reads every household array: deposits, lgfv_debt, mortgages, presale
