@@ -766,7 +766,8 @@ static void test_store_versions(void)
     sqlite3_close(db);
     CHECK(output_store_run(&run, path, &id, &d) == YF_OK && id == 2);
     db = open_db(path);
-    CHECK_EQ_I64(q_int(db, "PRAGMA user_version"), 2);
+    CHECK_EQ_I64(q_int(db, "PRAGMA user_version"), 3);
+    CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM ensemble_runs"), 0);
     CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM matrices WHERE run_id = 2"),
                  3 * MX_ROWS * MX_COLS);
     CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM matrices WHERE run_id = 1"), 0);
@@ -775,10 +776,10 @@ static void test_store_versions(void)
     check_store_run(path, 2);
 
     CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK);
-    CHECK(sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "PRAGMA user_version = 4", NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
     CHECK(output_store_run(&run, path, &id, &d) == YF_ERR_IO);
-    CHECK(contains(d.message, "schema version is 3"));
+    CHECK(contains(d.message, "schema version is 4"));
     db = open_db(path);
     CHECK_EQ_I64(q_int(db, "SELECT count(*) FROM runs"), 2);
     sqlite3_close(db);

@@ -31,6 +31,7 @@ int cmd_matrices(int argc, char **argv); /* cmd_matrices.c */
 int cmd_demo(int argc, char **argv);     /* cmd_demo.c */
 int cmd_validate(int argc, char **argv); /* cmd_validate.c */
 int cmd_calibrate(int argc, char **argv); /* cmd_calibrate.c */
+int cmd_ensemble(int argc, char **argv); /* cmd_ensemble.c */
 
 /* ---- messages (cli.c) ----------------------------------------------------- */
 

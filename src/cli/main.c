@@ -23,6 +23,9 @@ static const struct command {
 } commands[] = {
     {"run", cmd_run, "run scenarios of the China model (default: the baseline to 2035)"},
     {"compare", cmd_compare, "run scenarios and compare chosen series at chosen years"},
+    {"ensemble", cmd_ensemble,
+     "many runs of a scenario over seeds and parameter draws, in parallel (or MPI), "
+     "with percentiles"},
     {"explain", cmd_explain,
      "a scenario's effective parameters, events and paths, and their origin"},
     {"list", cmd_list, "list scenarios, series, parameters or events"},

@@ -95,6 +95,10 @@ typedef struct output_run {
     const char *created;           /* store only: when the run was made (ISO 8601), or NULL */
     const output_matrix *matrices; /* store only: the ledger's matrices (may be none) */
     int n_matrices;
+    bool annual_only;       /* store only: keep the annual values, not the monthly ones */
+    int64_t ensemble_id;    /* store only: > 0: the run is index ensemble_index of this
+                             * ensemble (ensembles.id), recorded in the run's transaction */
+    int32_t ensemble_index; /* from 0 */
 } output_run;
 
 /* ---- helpers (output.c) -------------------------------------------------- */
@@ -176,7 +180,8 @@ YF_MUST_CHECK yf_status output_store_run(const output_run *run,
 
 /*
  * Open the run store at `path` for a caller that keeps tables of its own in it
- * (the calibration's evaluations, src/validate/calibrate.c): the file is
+ * (the calibration's evaluations, src/validate/calibrate.c; the ensembles,
+ * src/ensemble): the file is
  * created with the store's schema when absent, and refused, untouched, when it
  * is another program's database or of a newer schema, as for output_store_run.
  * On success *out_db is an open connection (busy timeout 30 s, foreign keys
@@ -189,11 +194,12 @@ YF_MUST_CHECK yf_status output_store_open(const char *path, struct sqlite3 **out
 
 /*
  * The schema version this code writes (PRAGMA user_version of the store).
- * Version 2 added the matrices table; a version 1 store is upgraded in the
- * transaction of the next run written to it (its earlier runs have no
- * matrices), and stays readable by the report.
+ * Version 2 added the matrices table, version 3 the ensembles tables
+ * (ensembles, ensemble_runs, ensemble_percentiles); a store of an older
+ * version is upgraded in the transaction of the next run written to it (its
+ * earlier runs have no matrices), and stays readable by the report.
  */
-enum { OUTPUT_STORE_SCHEMA_VERSION = 2 };
+enum { OUTPUT_STORE_SCHEMA_VERSION = 3 };
 
 /*
  * Write `n` bytes of text to `path` whole or not at all (a temporary file

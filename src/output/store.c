@@ -80,6 +80,36 @@ static const char schema_matrices[] =
     "  PRIMARY KEY (run_id, kind, date, row_index, column_index)\n"
     ") WITHOUT ROWID;\n";
 
+/* Added by schema version 3: ensembles (`yuanflow ensemble`, docs/outputs.md 1.4).
+ * ensemble_runs says which run indices of an ensemble are done; its row goes in
+ * with the run's own transaction, so a run is stored with its index or not at
+ * all, and an index is never stored twice (the primary key). */
+static const char schema_ensembles[] =
+    "CREATE TABLE ensembles (\n"
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "  name TEXT NOT NULL UNIQUE,     -- the scenario name its runs carry\n"
+    "  spec TEXT NOT NULL,            -- canonical text of what makes its runs (docs/outputs.md 1.4)\n"
+    "  n_runs INTEGER NOT NULL,       -- run indices 0 .. n_runs - 1\n"
+    "  created TEXT                   -- UTC, when it was begun\n"
+    ");\n"
+    "CREATE TABLE ensemble_runs (\n"
+    "  ensemble_id INTEGER NOT NULL REFERENCES ensembles(id) ON DELETE CASCADE,\n"
+    "  run_index INTEGER NOT NULL,    -- from 0; the run's replicate is run_index + 1\n"
+    "  run_id INTEGER UNIQUE REFERENCES runs(id) ON DELETE CASCADE, -- NULL: the run failed\n"
+    "  message TEXT,                  -- why it failed, or NULL\n"
+    "  PRIMARY KEY (ensemble_id, run_index)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE ensemble_percentiles (\n"
+    "  ensemble_id INTEGER NOT NULL REFERENCES ensembles(id) ON DELETE CASCADE,\n"
+    "  series TEXT NOT NULL,\n"
+    "  region TEXT NOT NULL,\n"
+    "  frequency TEXT NOT NULL CHECK (frequency IN ('M', 'A')),\n"
+    "  date TEXT NOT NULL,\n"
+    "  n INTEGER NOT NULL,            -- runs with a value\n"
+    "  p5 REAL, p25 REAL, p50 REAL, p75 REAL, p95 REAL,\n"
+    "  PRIMARY KEY (ensemble_id, series, region, frequency, date)\n"
+    ") WITHOUT ROWID;\n";
+
 /* One write to the store: the connection and the first error met. */
 typedef struct store {
     sqlite3 *db;
@@ -130,11 +160,14 @@ static bool ensure_schema(store *s)
     if (app == STORE_APPLICATION_ID) {
         if (version == OUTPUT_STORE_SCHEMA_VERSION)
             return true;
-        if (version == 1) {
-            /* Version 1 had no matrices: add the table, in this transaction. */
+        if (version == 1 || version == 2) {
+            /* Version 1 had no matrices, 2 no ensembles: add the tables, in this
+             * transaction. */
             snprintf(pragmas, sizeof pragmas, "PRAGMA user_version = %d;",
                      OUTPUT_STORE_SCHEMA_VERSION);
-            return exec(s, schema_matrices, "cannot upgrade the schema to version 2") &&
+            return (version > 1 ||
+                    exec(s, schema_matrices, "cannot upgrade the schema to version 2")) &&
+                   exec(s, schema_ensembles, "cannot upgrade the schema to version 3") &&
                    exec(s, pragmas, "cannot mark the store");
         }
         s->status = output_fail(s->diag, YF_ERR_IO, s->path,
@@ -154,6 +187,7 @@ static bool ensure_schema(store *s)
              STORE_APPLICATION_ID, OUTPUT_STORE_SCHEMA_VERSION);
     return exec(s, schema, "cannot create the schema") &&
            exec(s, schema_matrices, "cannot create the schema") &&
+           exec(s, schema_ensembles, "cannot create the schema") &&
            exec(s, pragmas, "cannot mark the store");
 }
 
@@ -251,7 +285,7 @@ static bool insert_series(store *s, const output_run *run, int64_t id)
         sqlite3_bind_text(qs, 4, x->description ? x->description : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(qs, 5, output_aggregation_name(x->aggregation), -1, SQLITE_STATIC);
         ok = step(s, qs, "cannot insert a series");
-        for (int m = 0; ok && m < run->n_months; m++) {
+        for (int m = 0; ok && !run->annual_only && m < run->n_months; m++) {
             output_month_label(run, m, date, sizeof date);
             sqlite3_bind_int64(qo, 1, id);
             sqlite3_bind_text(qo, 2, x->name, -1, SQLITE_STATIC);
@@ -272,6 +306,25 @@ static bool insert_series(store *s, const output_run *run, int64_t id)
     }
     sqlite3_finalize(qs);
     sqlite3_finalize(qo);
+    return ok;
+}
+
+/* The run's index in its ensemble, in the run's transaction: a second run with
+ * the same index breaks the primary key and rolls the whole run back. */
+static bool insert_ensemble_index(store *s, const output_run *run, int64_t id)
+{
+    if (run->ensemble_id <= 0)
+        return true;
+    sqlite3_stmt *q = NULL;
+    if (!prepare(s,
+                 "INSERT INTO ensemble_runs (ensemble_id, run_index, run_id) VALUES (?1, ?2, ?3)",
+                 &q))
+        return false;
+    sqlite3_bind_int64(q, 1, run->ensemble_id);
+    sqlite3_bind_int64(q, 2, run->ensemble_index);
+    sqlite3_bind_int64(q, 3, id);
+    bool ok = step(s, q, "cannot record the run's index in its ensemble");
+    sqlite3_finalize(q);
     return ok;
 }
 
@@ -339,6 +392,7 @@ output_store_run(const output_run *run, const char *path, int64_t *out_run_id, y
               exec(&s, "BEGIN IMMEDIATE", "cannot start a transaction") && ensure_schema(&s) &&
               insert_run(&s, run, &id) && insert_parameters(&s, run, id) &&
               insert_series(&s, run, id) && insert_matrices(&s, run, id) &&
+              insert_ensemble_index(&s, run, id) &&
               exec(&s, "COMMIT", "cannot commit the run");
     /* Any failure: undo the whole run (a failed COMMIT may leave the
      * transaction open, e.g. when busy). */

@@ -91,11 +91,11 @@ yf_status report_store_open(report_store **out, const char *path, yf_diag *diag)
         return fail(diag, YF_ERR_ARGUMENT, path,
                     "'%s' is not a yuanflow run store (no runs were ever written to it)", path);
     }
-    if (version < 1 || version > 2) {
+    if (version < 1 || version > 3) {
         report_store_close(st);
         return fail(diag, YF_ERR_ARGUMENT, path,
                     "cannot read run store '%s': its schema version is %lld, this yuanflow "
-                    "reads versions 1 and 2",
+                    "reads versions 1 to 3",
                     path, (long long)version);
     }
     st->version = (int)version;

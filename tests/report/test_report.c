@@ -397,10 +397,10 @@ static void test_store_versions(const char *path)
 
     db = NULL;
     CHECK(sqlite3_open(copy, &db) == SQLITE_OK);
-    CHECK(sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "PRAGMA user_version = 4", NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
     CHECK(report_store_open(&st, copy, &d) == YF_ERR_ARGUMENT);
-    CHECK(strstr(d.message, "schema version is 3") != NULL);
+    CHECK(strstr(d.message, "schema version is 4") != NULL);
 
     path_in(copy, sizeof copy, "other.sqlite");
     CHECK(sqlite3_open(copy, &db) == SQLITE_OK);
