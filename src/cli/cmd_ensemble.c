@@ -261,6 +261,16 @@ static void run_params(const ctx *c, int32_t k, double *param)
     }
 }
 
+/* The shortest %.Ng (N = 15, 16, 17) that reads back as x. */
+static void shortest(double x, char *out, size_t size)
+{
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(out, size, "%.*g", digits, x);
+        if (strtod(out, NULL) == x)
+            return;
+    }
+}
+
 /*
  * The canonical text of what makes the ensemble's runs: resuming with another
  * one is refused. The scenario hash covers the base parameters, sizes, events
@@ -290,7 +300,10 @@ static char *ensemble_spec(const ctx *c)
                   YF_VERSION, hex, c->seed, c->o->n_runs, c->o->monthly ? 1 : 0);
     for (int j = 0; j < c->o->n_draws; j++) {
         const draw *d = &c->o->draws[j];
-        strbuf_printf(&b, "draw %s=%.17g:%.17g\n", model_param_table[d->param].name, d->lo, d->hi);
+        char lo[40], hi[40];
+        shortest(d->lo, lo, sizeof lo);
+        shortest(d->hi, hi, sizeof hi);
+        strbuf_printf(&b, "draw %s=%s:%s\n", model_param_table[d->param].name, lo, hi);
     }
     return strbuf_take(&b);
 }
