@@ -10,15 +10,18 @@
  * one after the other, never two at once); the medians are reported:
  *   build     economy_new: data, agents, the opening balance sheet
  *   run       the months from 2000-01 to December of --to, through the scenario
- *             driver (what `yuanflow run --no-store` does, without printing)
+ *             driver (what `yuanflow run --no-store` does, without printing):
+ *             wall time, and the child's CPU time (CLOCK_PROCESS_CPUTIME_ID),
+ *             which the other processes of a shared machine disturb less
  *   peak      the child's maximum resident set size, and that over the households
  * then, from the medians of all sizes, a least-squares line
- *   run time per month = a + b x households
+ *   CPU time per month = a + b x households
  * whose b is the marginal cost of one household-month (1/b: household-months
  * per second on one core, the household step's throughput, all of its stages
  * counted) and whose a is the cost per month that does not grow with the
  * households (firms, banks, governments, the close's fixed part). The cost is
- * linear in the households if time/households is the same at every size.
+ * linear in the households if the marginal cost between consecutive sizes is
+ * the same.
  * Memory bandwidth is measured first by the stream kernel of bench_common.h;
  * the "bound" of a household-month is its state bytes (the slope of peak
  * memory against households) moved once at that bandwidth.
@@ -46,7 +49,8 @@ typedef struct child_result {
     int ok;           /* 1: the run reached its last month */
     int months;       /* months run */
     int64_t agents;   /* every agent of the ledger */
-    double build, run; /* seconds */
+    double build, run; /* seconds, wall clock */
+    double cpu_run;    /* seconds of CPU time of the run (CLOCK_PROCESS_CPUTIME_ID) */
     char msg[1100];
 } child_result;
 
@@ -73,7 +77,7 @@ static int child(const char *data, const char *scen, int to_year, int32_t n, int
     scenario_driver *d = NULL;
     yf_diag diag = {{0}, 0, 0, {0}};
     double param[N_MODEL_PARAMS];
-    double t0 = bench_now();
+    double t0 = bench_now(), c1 = 0.0, c2 = 0.0;
     if (scenario_load(&s, scen, &diag) != YF_OK) {
         snprintf(r.msg, sizeof r.msg, "%.1000s", diag.message);
     } else {
@@ -86,13 +90,16 @@ static int child(const char *data, const char *scen, int to_year, int32_t n, int
             snprintf(r.msg, sizeof r.msg, "%.1000s", diag.message);
         } else {
             double t1 = bench_now();
+            c1 = bench_cpu_now();
             yf_status st = scenario_driver_run(d, size.n_months);
+            c2 = bench_cpu_now();
             double t2 = bench_now();
             r.ok = st == YF_OK;
             r.months = e->month;
             r.agents = (int64_t)size.households + size.firms + size.cities + e->n_banks + 5;
             r.build = t1 - t0;
             r.run = t2 - t1;
+            r.cpu_run = c2 - c1;
             if (!r.ok)
                 snprintf(r.msg, sizeof r.msg, "%.1000s", e->msg);
         }
@@ -178,14 +185,14 @@ int main(int argc, char **argv)
     printf("stream bandwidth %.2f GB/s (median of 9 passes over 3 x 128 MB)\n", bw / 1e9);
     printf("scenario %s, 2000-01 to %d-12, %d runs per size, one at a time (medians)\n\n", scen,
            to_year, reps);
-    printf("| households | agents | build | run | per month | household-months/s | "
-           "agent-months/s | peak memory | bytes/household |\n"
-           "|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    printf("| households | agents | build | run (wall) | run (CPU) | per month (CPU) | "
+           "household-months/s | agent-months/s | peak memory | bytes/household |\n"
+           "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 
     double med_month[MAX_SIZES], med_peak[MAX_SIZES];
     int months = 0;
     for (int z = 0; z < n_sizes; z++) {
-        double tb[MAX_REPS], tr[MAX_REPS], pk[MAX_REPS];
+        double tb[MAX_REPS], tr[MAX_REPS], tc[MAX_REPS], pk[MAX_REPS];
         sample smp;
         for (int r = 0; r < reps; r++) {
             if (!measure(data, scen, to_year, sizes[z], &smp))
@@ -199,21 +206,23 @@ int main(int argc, char **argv)
                         (int)sizes[z], smp.r.months, smp.r.msg);
             tb[r] = smp.r.build;
             tr[r] = smp.r.run;
+            tc[r] = smp.r.cpu_run;
             pk[r] = smp.peak_kb;
         }
         months = smp.r.months;
-        double b = bench_median(tb, reps), t = bench_median(tr, reps), p = bench_median(pk, reps);
-        med_month[z] = t / months;
+        double b = bench_median(tb, reps), t = bench_median(tr, reps), c = bench_median(tc, reps),
+               p = bench_median(pk, reps);
+        med_month[z] = c / months;
         med_peak[z] = p * 1024.0;
-        printf("| %d | %lld | %.2f s | %.2f s | %.2f ms | %.3g | %.3g | %.1f MB | %.0f |\n",
-               (int)sizes[z], (long long)smp.r.agents, b, t, 1e3 * t / months,
-               (double)sizes[z] * months / t, (double)smp.r.agents * months / t,
-               p / 1024.0, p * 1024.0 / sizes[z]);
+        printf("| %d | %lld | %.2f s | %.2f s | %.2f s | %.2f ms | %.3g | %.3g | %.1f MB | %.0f |\n",
+               (int)sizes[z], (long long)smp.r.agents, b, t, c, 1e3 * c / months,
+               (double)sizes[z] * months / c, (double)smp.r.agents * months / c, p / 1024.0,
+               p * 1024.0 / sizes[z]);
         fflush(stdout);
     }
     if (n_sizes < 2)
         return 0;
-    /* least squares: per-month time = a + b N; state bytes = slope of peak memory */
+    /* least squares: CPU time per month = a + b N; state bytes = slope of peak memory */
     double sx = 0, sy = 0, sxx = 0, sxy = 0, sm = 0, sxm = 0;
     for (int z = 0; z < n_sizes; z++) {
         double x = sizes[z];
@@ -227,16 +236,19 @@ int main(int argc, char **argv)
     double nz = n_sizes, den = nz * sxx - sx * sx;
     double slope = (nz * sxy - sx * sy) / den, fixed = (sy - slope * sx) / nz;
     double bytes = (nz * sxm - sx * sm) / den;
-    printf("\nper month = %.3f ms + %.1f ns x households (least squares over %d sizes)\n",
+    printf("\nCPU time per month = %.3f ms + %.1f ns x households (least squares over %d sizes)\n",
            1e3 * fixed, 1e9 * slope, n_sizes);
     printf("household step: %.3g household-months/s per core (marginal, all household stages)\n",
            1.0 / slope);
-    printf("state: %.0f bytes per household (slope of peak memory); bound %.1f ns per "
-           "household-month at %.2f GB/s: %.3f of the bound\n",
+    printf("state: %.0f bytes per household (slope of peak memory); bound %.2f ns per "
+           "household-month at %.2f GB/s: the household step runs at %.3f of the bound\n",
            bytes, 1e9 * bytes / bw, bw / 1e9, (bytes / bw) / slope);
-    printf("linearity: time per household-month %.1f ns at %d, %.1f ns at %d households\n",
-           1e9 * med_month[0] / sizes[0], (int)sizes[0],
-           1e9 * med_month[n_sizes - 1] / sizes[n_sizes - 1], (int)sizes[n_sizes - 1]);
+    printf("linearity: marginal cost per household-month between consecutive sizes:");
+    for (int z = 1; z < n_sizes; z++)
+        printf(" %.1f ns (%d-%d)",
+               1e9 * (med_month[z] - med_month[z - 1]) / (double)(sizes[z] - sizes[z - 1]),
+               (int)sizes[z - 1], (int)sizes[z]);
+    printf("\n");
     (void)months;
     return 0;
 }
