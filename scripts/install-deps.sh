@@ -16,6 +16,7 @@ PACKAGES=(
   # clang-tidy with the checked-in .clang-tidy, valgrind's memcheck.
   clang libclang-rt-dev clang-tidy valgrind
   python3         # tests/errors_doc.py checks docs/errors.md against the code and tests
+  libopenmpi-dev openmpi-bin  # yuanflow ensemble across ranks (mpirun); optional in the build
 )
 
 missing=()
