@@ -752,6 +752,11 @@ static void test_store_matrices(void)
 /* A store of schema version 1 (no matrices table) takes the next run: the
  * table is added and the version raised in that run's transaction, the runs
  * before are untouched. A store of a newer version is refused untouched. */
+/* What a store of schema version 1 is: no matrices, no ensemble tables. */
+#define V1_SQL                                                                                    \
+    "DROP TABLE ensemble_percentiles; DROP TABLE ensemble_runs; DROP TABLE ensembles;"            \
+    "DROP TABLE matrices; PRAGMA user_version = 1"
+
 static void test_store_versions(void)
 {
     output_run plain = fixture(), run = fixture_with_matrices();
@@ -761,7 +766,7 @@ static void test_store_versions(void)
     int64_t id = 0;
     CHECK(output_store_run(&plain, path, &id, &d) == YF_OK && id == 1);
     sqlite3 *db = open_db(path);
-    CHECK(sqlite3_exec(db, "DROP TABLE matrices; PRAGMA user_version = 1", NULL, NULL, NULL) ==
+    CHECK(sqlite3_exec(db, V1_SQL, NULL, NULL, NULL) ==
           SQLITE_OK);
     sqlite3_close(db);
     CHECK(output_store_run(&run, path, &id, &d) == YF_OK && id == 2);

@@ -340,7 +340,7 @@ static void test_store_read(const char *path)
     CHECK(report_store_open(&st, path, &d) == YF_OK);
     if (!st)
         return;
-    CHECK_EQ_I64(report_store_version(st), 2);
+    CHECK_EQ_I64(report_store_version(st), OUTPUT_STORE_SCHEMA_VERSION);
     report_run r;
     CHECK(report_store_load_run(st, 3, &r, &d) == YF_OK);
     CHECK(strcmp(r.scenario, "alt") == 0 && r.first_year == 2000 && r.n_years == 3);
@@ -373,6 +373,11 @@ static void test_store_read(const char *path)
 
 /* A store of schema version 1 reads without matrices; a newer one, another
  * program's database and a missing file are refused. */
+/* What a store of schema version 1 is: no matrices, no ensemble tables. */
+#define V1_SQL                                                                                    \
+    "DROP TABLE ensemble_percentiles; DROP TABLE ensemble_runs; DROP TABLE ensembles;"            \
+    "DROP TABLE matrices; PRAGMA user_version = 1"
+
 static void test_store_versions(const char *path)
 {
     char copy[512], cmd[1200];
@@ -381,7 +386,7 @@ static void test_store_versions(const char *path)
     CHECK(system(cmd) == 0);
     sqlite3 *db = NULL;
     CHECK(sqlite3_open(copy, &db) == SQLITE_OK);
-    CHECK(sqlite3_exec(db, "DROP TABLE matrices; PRAGMA user_version = 1", NULL, NULL, NULL) ==
+    CHECK(sqlite3_exec(db, V1_SQL, NULL, NULL, NULL) ==
           SQLITE_OK);
     sqlite3_close(db);
     report_store *st = NULL;
