@@ -48,7 +48,7 @@ enum { MAX_SIZES = 16, MAX_REPS = 101 };
 typedef struct child_result {
     int ok;           /* 1: the run reached its last month */
     int months;       /* months run */
-    int64_t agents;   /* every agent of the ledger */
+    int64_t agents;   /* every agent of the ledger, all sectors */
     double build, run; /* seconds, wall clock */
     double cpu_run;    /* seconds of CPU time of the run (CLOCK_PROCESS_CPUTIME_ID) */
     char msg[1100];
@@ -96,7 +96,8 @@ static int child(const char *data, const char *scen, int to_year, int32_t n, int
             double t2 = bench_now();
             r.ok = st == YF_OK;
             r.months = e->month;
-            r.agents = (int64_t)size.households + size.firms + size.cities + e->n_banks + 5;
+            for (int sector = 0; sector < N_CHINA_SECTORS; sector++)
+                r.agents += ledger_n_agents(e->L, sector);
             r.build = t1 - t0;
             r.run = t2 - t1;
             r.cpu_run = c2 - c1;
