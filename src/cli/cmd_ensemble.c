@@ -762,6 +762,8 @@ static int finish_ensemble(ctx *c, int rc)
             "; percentiles of %" PRId64 " series-dates%s%s\n",
             c->name, c->total, c->failed, c->o->store_path, c->ensemble_id, cells,
             c->o->csv_path ? ", also in " : "", c->o->csv_path ? c->o->csv_path : "");
+    fprintf(stderr, "yuanflow: its fans: yuanflow report --store %s --scenarios '%s'\n",
+            c->o->store_path, c->name);
     return rc;
 }
 
