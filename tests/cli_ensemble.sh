@@ -116,17 +116,25 @@ expect() { # expect CODE REGEX ARGS...
   if [ $rc -eq "$code" ] && grep -Eq -- "$re" err.txt; then ok; else
     bad "ensemble $*: exit $rc, stderr: $(cat err.txt)"; fi
 }
-expect 2 "how many runs\\? give --runs N" "${SMALL[@]}"
+expect 2 "how many runs\\? give --runs N \\(or --seeds N\\)" "${SMALL[@]}"
 expect 2 "--runs must be an integer in \\[1, 1000000\\], got '0'" --runs 0
+expect 2 "option '--runs' needs a value" --runs
 expect 2 "unknown parameter 'c2_welth' \\(did you mean 'c2_wealth'\\?\\)" --runs 2 --draw c2_welth=0:0.01
-expect 2 "--draw c2_wealth: LO must be below HI" --runs 2 --draw c2_wealth=0.004:0.001
-expect 2 "--draw c2_wealth: the range must be inside \\[0, 0.05\\]" --runs 2 --draw c2_wealth=0:1
-expect 2 "--draw expects NAME=LO:HI" --runs 2 --draw c2_wealth=0.1
+expect 2 "unknown parameter 'zzzzzzzzzzzz'" --runs 2 --draw zzzzzzzzzzzz=0:0.01
+expect 2 "--draw c2_wealth: LO must be below HI, got 0.004:0.001" --runs 2 --draw c2_wealth=0.004:0.001
+expect 2 "--draw c2_wealth: the range must be inside \\[0, 0.05\\] \\(share of net wealth per month\\), got 0:1" \
+  --runs 2 --draw c2_wealth=0:1
+expect 2 "--draw expects NAME=LO:HI, got 'c2_wealth=0.1'" --runs 2 --draw c2_wealth=0.1
+expect 2 "--draw expects NAME=LO:HI with two numbers, got 'c2_wealth=a:b'" --runs 2 --draw c2_wealth=a:b
 expect 2 "parameter 'c2_wealth' is drawn twice" --runs 2 --draw c2_wealth=0:0.01 --draw c2_wealth=0:0.02
 expect 2 "--jobs must be an integer in \\[1, 1024\\], got '0'" --runs 2 --jobs 0
+expect 2 "--seed must be an integer in \\[0, 2\\^53-1\\], got '-1'" --runs 2 --seed -1
+expect 2 "--name must be 1 to 100 printable characters, got ''" --runs 2 --name ""
 expect 2 "unknown option '--draws' \\(did you mean '--draw'\\?\\)" --runs 2 --draws x
-expect 2 "an ensemble runs one scenario" a.yaml b.yaml --runs 2
-expect 2 "ensemble 'baseline' in 'j1.sqlite' was made with other settings \\('draw c2_wealth=.*', now 'draw c2_wealth=" \
+expect 2 "an ensemble runs one scenario, got 'a.yaml' and 'b.yaml'" a.yaml b.yaml --runs 2
+expect 2 "parameter 'c2_wealth' must be in \\[0, 0.05\\] \\(share of net wealth per month\\), got 1" \
+  --runs 2 --set c2_wealth=1 "${SMALL[@]}"
+expect 2 "ensemble 'baseline' in 'j1.sqlite' was made with other settings \\('draw c2_wealth=.*', now 'draw c2_wealth=.*'\\): give another --name to start a new one" \
   --runs 8 --draw c2_wealth=0.001:0.005 --draw c1_top=0.35:0.45 "${SMALL[@]}" --store j1.sqlite
 expect 2 "cannot write 'no-such-dir/x.sqlite'" --runs 2 "${SMALL[@]}" --store no-such-dir/x.sqlite
 "$Y" ensemble --help | grep -q "usage: yuanflow ensemble"

@@ -32,6 +32,7 @@ CALLS = [
     ("src/scenario/*.c", ["fail", "scenario_fail"]),
     ("src/data/*.c", ["parse_fail", "diag_at", "world_fail"]),
     ("src/output/*.c", ["output_fail"]),
+    ("src/ensemble/*.c", ["output_fail"]),
     ("src/model/*.c", [r"snprintf\(e->msg, sizeof e->msg,"]),
     ("src/agents/*.c", [r"snprintf\(e->msg, sizeof e->msg,"]),
     ("src/markets/*.c", [r"snprintf\(e->msg, sizeof e->msg,"]),

@@ -101,6 +101,18 @@ static const char *const option_names[] = {
 
 enum { N_OPTIONS = 14, MAX_JOBS = 1024 };
 
+/* "unknown parameter 'x' (did you mean 'y'?)"; returns EXIT_USAGE. */
+static int unknown_parameter(const char *name)
+{
+    const char *names[N_MODEL_PARAMS];
+    for (int j = 0; j < N_MODEL_PARAMS; j++)
+        names[j] = model_param_table[j].name;
+    int near = names_nearest(name, names, N_MODEL_PARAMS);
+    return near >= 0 ? cli_fail(EXIT_USAGE, "unknown parameter '%s' (did you mean '%s'?)", name,
+                                names[near])
+                     : cli_fail(EXIT_USAGE, "unknown parameter '%s'", name);
+}
+
 /* "NAME=LO:HI" with NAME a parameter and LO < HI inside its range. */
 static int parse_draw(const char *text, draw *d)
 {
@@ -111,15 +123,8 @@ static int parse_draw(const char *text, draw *d)
     memcpy(name, text, (size_t)(eq - text));
     name[eq - text] = '\0';
     int p = model_param_find(name);
-    if (p < 0) {
-        const char *names[N_MODEL_PARAMS];
-        for (int j = 0; j < N_MODEL_PARAMS; j++)
-            names[j] = model_param_table[j].name;
-        int near = names_nearest(name, names, N_MODEL_PARAMS);
-        return near >= 0 ? cli_fail(EXIT_USAGE, "unknown parameter '%s' (did you mean '%s'?)",
-                                    name, names[near])
-                         : cli_fail(EXIT_USAGE, "unknown parameter '%s'", name);
-    }
+    if (p < 0)
+        return unknown_parameter(name);
     char *end;
     errno = 0;
     double lo = strtod(eq + 1, &end);
@@ -789,7 +794,7 @@ static int ensemble_main(const ens_options *o, int rank, int size)
         const cli_setting *st = &o->run.settings[k];
         int p = model_param_find(st->name);
         if (p < 0)
-            rc = cli_fail(EXIT_USAGE, "unknown parameter '%s'", st->name);
+            rc = unknown_parameter(st->name);
         else if (!(st->value >= model_param_table[p].min && st->value <= model_param_table[p].max))
             rc = cli_fail(EXIT_USAGE, "parameter '%s' must be in [%g, %g] (%s), got %g", st->name,
                           model_param_table[p].min, model_param_table[p].max,
