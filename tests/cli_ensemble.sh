@@ -11,6 +11,7 @@
 # usage: cli_ensemble.sh YUANFLOW DATA_DIR WORK_DIR [MPIRUN]
 set -u
 Y=$1 DATA=$2 WORK=$3 MPIRUN=${4:-}
+SRC=$(cd "$DATA/.." && pwd)
 command -v sqlite3 >/dev/null || { echo "SKIPPED: no sqlite3 shell (scripts/install-deps.sh)"; exit 77; }
 rm -rf "$WORK" && mkdir -p "$WORK" && cd "$WORK" || exit 1
 passed=0 failed=0
@@ -136,6 +137,12 @@ expect 2 "parameter 'c2_wealth' must be in \\[0, 0.05\\] \\(share of net wealth 
   --runs 2 --set c2_wealth=1 "${SMALL[@]}"
 expect 2 "ensemble 'baseline' in 'j1.sqlite' was made with other settings \\('draw c2_wealth=.*', now 'draw c2_wealth=.*'\\): give another --name to start a new one" \
   --runs 8 --draw c2_wealth=0.001:0.005 --draw c1_top=0.35:0.45 "${SMALL[@]}" --store j1.sqlite
+# a run that cannot start (a path over the data) stops the ensemble, records nothing
+expect 2 "ensemble 'over the data': run [0-9]+ cannot start: .*over_data.yaml:4:15: error: path 'fed_funds'" \
+  "$SRC/tests/scenarios/over_data.yaml" --runs 4 --jobs 2 "${SMALL[@]}" --store bad.sqlite
+check test "$(sqlite3 bad.sqlite 'SELECT count(*) FROM ensemble_runs')" = 0
+expect 2 "ensemble 'over the data': run [0-9]+ cannot start" \
+  "$SRC/tests/scenarios/over_data.yaml" --runs 4 --jobs 1 "${SMALL[@]}" --store bad.sqlite
 expect 2 "cannot write 'no-such-dir/x.sqlite'" --runs 2 "${SMALL[@]}" --store no-such-dir/x.sqlite
 "$Y" ensemble --help | grep -q "usage: yuanflow ensemble"
 check test $? -eq 0

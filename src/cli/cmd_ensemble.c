@@ -252,6 +252,7 @@ typedef struct ctx {
     const char *name;
     int64_t ensemble_id;
     bool tty;
+    bool fatal;              /* a run could not start: stop the ensemble (exit 2) */
     int done, failed, total; /* for the progress line */
 } ctx;
 
@@ -320,6 +321,7 @@ static char *ensemble_spec(const ctx *c)
 
 typedef struct msg_head {
     int32_t index, ok, months, n_series;
+    int32_t setup_failed; /* the economy or the scenario driver could not be made */
     double param[N_MODEL_PARAMS];
     char error[768];
 } msg_head;
@@ -341,6 +343,7 @@ static bool compute_run(const ctx *c, int32_t k, msg *out)
     yf_diag d = {{0}, 0, 0, {0}};
     if (economy_new(&e, &c->size, c->o->run.data_dir, h.param, &d) != YF_OK ||
         scenario_driver_new(&drv, c->s, e, &d) != YF_OK) {
+        h.setup_failed = 1;
         snprintf(h.error, sizeof h.error, "%.700s", d.message);
     } else if (scenario_driver_run(drv, c->size.n_months) != YF_OK) {
         snprintf(h.error, sizeof h.error, "%.700s", e->msg);
@@ -386,6 +389,15 @@ static int store_message(ctx *c, const unsigned char *p, size_t n)
     memcpy(&h, p, sizeof h);
     yf_diag d = {{0}, 0, 0, {0}};
     int rc = 0;
+    if (!h.ok && h.setup_failed) {
+        /* Bad input (a path the data refuse, ...): the same for every run. Nothing
+         * is recorded, so that the indices stay to do once the input is fixed. */
+        if (!c->fatal)
+            (void)cli_fail(EXIT_USAGE, "ensemble '%s': run %d cannot start: %s", c->name,
+                           (int)h.index, h.error);
+        c->fatal = true;
+        return EXIT_USAGE;
+    }
     if (!h.ok) {
         c->failed++;
         (void)cli_fail(EXIT_RUN_FAILED, "ensemble '%s': run %d failed: %s", c->name,
@@ -529,6 +541,8 @@ static int run_local(ctx *c, const int32_t *todo, int n_todo, int jobs)
             int r = store_message(c, m.p, m.n);
             yf_mem_free(m.p);
             rc = rc ? rc : r;
+            if (c->fatal)
+                return EXIT_USAGE;
         }
         return rc;
     }
@@ -567,7 +581,7 @@ static int run_local(ctx *c, const int32_t *todo, int n_todo, int jobs)
         started++;
     }
     int open_pipes = started;
-    while (open_pipes > 0) {
+    while (open_pipes > 0 && !c->fatal) {
         if (poll(fds, (nfds_t)started, -1) < 0) {
             if (errno == EINTR)
                 continue;
@@ -598,12 +612,19 @@ static int run_local(ctx *c, const int32_t *todo, int n_todo, int jobs)
     }
     for (int j = 0; j < started; j++) {
         int status = 0;
+        if (c->fatal) {
+            kill(pid[j], SIGKILL); /* the ensemble stops: its workers with it */
+            if (fds[j].fd >= 0)
+                close(fds[j].fd);
+        }
         while (waitpid(pid[j], &status, 0) < 0 && errno == EINTR)
             ;
+        if (c->fatal)
+            continue;
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
             rc = rc ? rc : cli_fail(EXIT_RUN_FAILED, "worker %d stopped before its runs were done", j);
     }
-    return rc;
+    return c->fatal ? EXIT_USAGE : rc;
 }
 
 /* ---- MPI: ranks send their runs to rank 0 ----------------------------------- */
@@ -633,6 +654,8 @@ static int receive_one(ctx *c, const MPI_Status *st, int *done_ranks)
     else
         rc = store_message(c, buf, (size_t)count);
     yf_mem_free(buf);
+    if (c->fatal)
+        MPI_Abort(MPI_COMM_WORLD, EXIT_USAGE); /* bad input: every rank stops */
     return rc;
 }
 
@@ -649,6 +672,8 @@ static int run_mpi(ctx *c, const int32_t *todo, int n_todo, int rank, int size)
             int r = store_message(c, m.p, m.n);
             yf_mem_free(m.p);
             rc = rc ? rc : r;
+            if (c->fatal)
+                MPI_Abort(MPI_COMM_WORLD, EXIT_USAGE); /* bad input: every rank stops */
             while (MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st) ==
                        MPI_SUCCESS &&
                    flag) {
@@ -753,6 +778,8 @@ static int finish_ensemble(ctx *c, int rc)
 {
     if (c->tty && c->total > 0)
         fputs("\r\033[K", stderr);
+    if (c->fatal)
+        return EXIT_USAGE;
     if (c->done < c->total)
         return cli_fail(rc ? rc : EXIT_RUN_FAILED,
                         "ensemble '%s': %d of %d runs done; run the same command again to resume",
