@@ -1,26 +1,31 @@
 /*
- * developers.c: property developers (DESIGN.md 4, "Developers"; docs/model.md 3.11).
+ * developers.c: property developers (DESIGN.md 4, "Developers"; docs/model.md 4.11).
  *
  * Each developer does a fixed share of the active developers' business in every
  * city; shares are heavy-tailed (share_j ~ j^-0.65: the ten largest of 500 do
  * about a fifth of sales) and larger developers borrow more per yuan of
  * inventory (leverage from developer_leverage_small to developer_leverage_large).
+ * A share state_developer_share of them, spread over the sizes, is state-owned:
+ * small leverage, and its banks always roll over.
  *
  * Each month, after the households' purchases (markets/housing.c):
  *   land     developers buy the land for this month's starts from the local
  *            governments at the residual value (land-sale revenue), of which
- *            land_compensation_share goes on to the households displaced;
+ *            land_compensation_share goes on to the households displaced; a
+ *            private developer above the leverage cap buys only what its cash
+ *            pays for, and the starts it cannot pay for are not made;
  *   build    they pay the construction industry for the homes in progress;
- *   interest they pay interest on their bank loans;
- *   credit   banks lend up to leverage x inventory; under the leverage rules
- *            (red_lines) no more than red_line_leverage x inventory, the excess
- *            repaid over developer_loan_months; a developer whose last year's
- *            sales fall below rollover_stress x its loans gets no new credit and
- *            must repay 1/developer_loan_months of its loans a month;
- *   default  a developer left with negative deposits and refused credit
+ *   interest on bank loans, and on dollar bonds (paid abroad);
+ *   credit   debt towards leverage x inventory, at most red_line_leverage x
+ *            inventory (the 2020-08 rules), dollar_bond_share of new debt sold
+ *            abroad as dollar bonds; a developer whose last year's sales fall
+ *            below rollover_stress x its debt must repay 1/developer_loan_months
+ *            of it a month;
+ *   default  a private developer left short of cash and refused credit
  *            defaults: its projects stall, buyers lose presale_loss_share of
- *            their claims on it and banks write off loan_loss_share of its loans
- *            (both revaluations: other changes in the matrices);
+ *            their claims on it, banks and foreign bondholders lose
+ *            loan_loss_share of its loans and bonds (revaluations: other
+ *            changes in the matrices);
  *   payout   cash beyond three months of sales is paid out as dividends.
  */
 #include <math.h>

@@ -1,6 +1,6 @@
 /*
  * local_finance.c: local financing vehicles, official local bonds, debt swaps
- * and monetised resettlement (DESIGN.md 4, "Local governments"; docs/model.md 3.12).
+ * and monetised resettlement (DESIGN.md 4, "Local governments"; docs/model.md 4.12).
  *
  * Infrastructure. Each city's LGFV builds infrastructure worth
  *   lgfv_infrastructure * (1 + promotion_incentive * max(0, growth_target - g)) * GDP/12
@@ -19,6 +19,9 @@
  * are bought out for cash at the city price; LGFVs borrow it from banks, which
  * borrow it from the PBOC (pledged supplementary lending). The old homes are
  * demolished (a revaluation: the housing stock falls).
+ * Completion. completion_rate a year of the stalled off-plan homes are
+ * finished with official local bonds: completion_cost_share of a new home's
+ * build cost each, bought from construction (housing.c hands the homes over).
  */
 #include <math.h>
 

@@ -1,6 +1,6 @@
 /*
  * housing.c: the housing market of each city (DESIGN.md 4, "Households",
- * "Developers"; docs/model.md 3.10).
+ * "Developers"; docs/model.md 4.10).
  *
  * Demand for homes in city c this month, in new-home equivalents:
  *

@@ -1,6 +1,6 @@
 /*
  * cities.c: the 300 cities, their tiers and their housing markets at the
- * opening (DESIGN.md 4; docs/model.md 3.10).
+ * opening (DESIGN.md 4; docs/model.md 4.9).
  *
  * Cities are ordered by size (Zipf weights, economy.c). Tiers follow the order:
  * the 4 largest are tier 1, the next 15 new tier 1, then 30 tier 2, 70 tier 3
