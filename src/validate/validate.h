@@ -123,7 +123,8 @@ bool validate_forecast_rw(const double *x, int n_fit, int h, double *out);
 bool validate_forecast_ar1(const double *x, int n_fit, int h, double *out);
 
 /* Median of the finite values of x[0..n) (the mean of the middle two when even);
- * NaN if none. Minimum and maximum likewise. x is not changed. */
+ * NaN if none; at most the first 256 finite values count (the command allows
+ * 256 seeds). Minimum and maximum likewise (all values). x is not changed. */
 double validate_median(const double *x, int n);
 double validate_min(const double *x, int n);
 double validate_max(const double *x, int n);
