@@ -49,6 +49,27 @@ endforeach()
 expect(2 "too many scenarios (at most 16)" run ${many})
 expect(2 "too many scenarios (at most 16)" compare ${many})
 
+# output paths, checked before the run
+file(MAKE_DIRECTORY ${WORK}/adir)
+file(WRITE ${WORK}/afile "")
+expect(2 "cannot write 'adir/': it names a directory" run --csv adir/ ${small})
+expect(2 "cannot write 'adir': it is a directory" run --json adir ${small})
+expect(2 "cannot write 'no-dir/x.csv': directory 'no-dir': No such file or directory"
+       run --csv no-dir/x.csv ${small})
+expect(2 "cannot write 'afile/x.csv': 'afile' is not a directory" run --csv afile/x.csv ${small})
+string(REPEAT "d" 4200 long)
+expect(2 "...': the path is too long (4206 bytes)" run --csv ${long}/x.csv ${small})
+# run stores that are not yuanflow's, found when the run is written (exit 1)
+if(SQLITE3)
+  execute_process(COMMAND ${SQLITE3} ${WORK}/foreign.sqlite "CREATE TABLE t(a)")
+  expect(1 "cannot write run store 'foreign.sqlite': it is a SQLite database of another program, not a yuanflow run store"
+         run --to 2000 ${small} --store foreign.sqlite)
+  execute_process(COMMAND ${SQLITE3} ${WORK}/future.sqlite
+                  "PRAGMA application_id = 1497779287; PRAGMA user_version = 9; CREATE TABLE runs(id)")
+  expect(1 "cannot write run store 'future.sqlite': its schema version is 9, this yuanflow writes version"
+         run --to 2000 ${small} --store future.sqlite)
+endif()
+
 # compare
 expect(2 "option '--years' needs a value" compare ${S}/history.yaml ${S}/baseline.yaml --years)
 expect(2 "compare needs at least two scenario files" compare ${S}/history.yaml)

@@ -83,6 +83,8 @@ def code_messages(root):
                     if re.search(r"(static|yf_status|int)\s+[*]?$", before):
                         continue  # the definition of the function, not a call
                     lit = literal_after(text, m.end())
+                    if lit == "":  # an empty path argument ("") before the message
+                        lit = literal_after(text, text.find('""', m.end()) + 2)
                     if lit is None:
                         continue
                     msg = normal(lit)

@@ -309,7 +309,9 @@ yf_status output_check_path(const char *path, yf_diag *diag)
     if (path[strlen(path) - 1] == '/')
         return output_fail(diag, YF_ERR_IO, path, "cannot write '%s': it names a directory", path);
     if (!output_dir_of(path, dir, sizeof dir))
-        return output_fail(diag, YF_ERR_IO, path, "cannot write '%s': the path is too long", path);
+        return output_fail(diag, YF_ERR_IO, path,
+                           "cannot write '%.100s...': the path is too long (%zu bytes)", path,
+                           strlen(path)); /* the start of it only: the reason must fit */
     if (stat(dir, &st) != 0)
         return output_fail(diag, YF_ERR_IO, path, "cannot write '%s': directory '%s': %s", path,
                            dir, strerror(errno));
