@@ -66,7 +66,7 @@ if(SQLITE3)
          run --to 2000 ${small} --store foreign.sqlite)
   execute_process(COMMAND ${SQLITE3} ${WORK}/future.sqlite
                   "PRAGMA application_id = 1497779287; PRAGMA user_version = 9; CREATE TABLE runs(id)")
-  expect(1 "cannot write run store 'future.sqlite': its schema version is 9, this yuanflow writes version"
+  expect(1 "cannot write run store 'future.sqlite': its schema version is 9, this yuanflow writes version 2"
          run --to 2000 ${small} --store future.sqlite)
 endif()
 
@@ -156,7 +156,8 @@ expect(2 "unknown option '--qqqqqqqqqqqqqqqqqqqq' (see 'yuanflow report --help')
 expect(2 "option '--out' needs a value" report --out)
 expect(2 "--year must be a year such as 2024, got 'x'" report --year x)
 expect(2 "--runs and --scenarios contradict each other: give one" report --runs 1 --scenarios a)
-expect(2 "no run store 'no-such.sqlite': " report --store no-such.sqlite)
+expect(2 "no run store 'no-such.sqlite': No such file or directory (yuanflow run writes one)"
+       report --store no-such.sqlite)
 file(WRITE ${WORK}/text.sqlite "this is not a database\n")
 expect(2 "cannot read run store 'text.sqlite': it is not a SQLite database (" report --store text.sqlite)
 if(SQLITE3)

@@ -36,6 +36,10 @@ expect(unkparam "name: q\nparameters: {${far}: 1}\n"
        "unknown parameter '${far}' (see 'yuanflow list parameters')")
 expect(monthparam "name: q\nparameters: {wto_entry_month: 1990-01}\n"
        "parameter 'wto_entry_month' must be a month from 2000-01 to 2199-12, got 1990-01")
+expect(keyof "name: q\npaths: {[a]: 1}\n" "a key of 'paths' must be a single name, got a list")
+expect(step "name: q\nstep: quarter\n"
+       "'step' must be 'month', got 'quarter' (the model runs month by month; no other step is supported)")
+expect(extempty "extends: \"\"\n" "'extends' must name a scenario file")
 # the horizon and the file
 expect(from "name: q\nhorizon: {from: 2005-01, to: 2030-12}\n"
        "'from' must be 2000-01: the model opens on the balance sheet of January 2000 (got 2005-01)")
@@ -64,7 +68,20 @@ expect(emptyid "name: q\nevents:\n  - {id: \"\", date: 2001-05, event: vat_split
        "'id' must not be empty")
 expect(removefar "extends: ${SRC}/scenarios/history.yaml\nremove_events: [${far}]\n"
        "no inherited event has the id '${far}' (see 'yuanflow explain' for the ids)")
+expect(setkey "name: q\nevents:\n  - {date: 2001-01, event: set, untl: 2002-01, c1_top: 0.5}\n"
+       "unknown key 'untl' in event 'set' (did you mean 'until'?)")
+expect(twoid "name: q\nevents:\n  - {id: a, date: 2001-05, event: vat_split, central_share: 0.5}\n  - {id: a, date: 2002-05, event: vat_split, central_share: 0.5}\n"
+       "two events have the id 'a' in this file (the other at line 3); give one an 'id:' of its own")
+set(seventeen "c1_top: 0.5, c1_bottom: 0.9, c2_wealth: 0.001, precaution: 1, u_reference: 0.1")
+string(APPEND seventeen ", rural_surplus: 0.1, migration_rate: 1, inflation_anchor: 0.5")
+string(APPEND seventeen ", growth_expectation_speed: 0.5, expectation_speed: 0.5, skill_dispersion: 1")
+string(APPEND seventeen ", deposit_concentration: 1, equity_concentration: 2, pit_rate: 0.1")
+string(APPEND seventeen ", pit_allowance: 1, benefit_ratio: 0.5, payout: 0.5")
+expect(many "name: q\nevents:\n  - {date: 2001-01, event: set, ${seventeen}}\n"
+       "an event sets at most 16 parameters")
 # paths, inline
+expect(twice "name: q\npaths:\n  tariff_us: {2025-01: 0.1, 2025-1: 0.2}\n"
+       "path 'tariff_us' gives the month 2025-1 twice")
 expect(pathdate "name: q\npaths:\n  tariff_us: {2025-13: 0.1}\n"
        "path 'tariff_us': '2025-13' is not a date YYYY-MM (a path is 'YYYY-MM: value' points, or 'csv:' and 'column:')")
 expect(pathboth "name: q\npaths:\n  tariff_us: {csv: x.csv, column: a, 2025-01: 0.1}\n"
@@ -86,7 +103,11 @@ expect_csv(csvbaddate "date,us\nJan 2025,0.1\n" "'Jan 2025' is not a date YYYY-M
 expect_csv(csvtwice "date,us\n2025-01,0.1\n2025-01,0.2\n" "the month 2025-01 appears twice (first at line 2)")
 expect_csv(csvempty "" "the file is empty (a path file is 'date,<column>...')")
 expect_csv(csvnovalues "date,us\n2025-01,\n" "column 'us' of csvnovalues.csv has no values")
-# a path over months with data, refused when the run is built (before its first month)
+# a path over months with data, refused when the run is built (before its
+# first month); the data's last month is read from the data file itself
+file(STRINGS ${DATA}/monthly_inputs.csv fed REGEX "^us_fedfunds_monthly,")
+list(GET fed -1 fed_last)
+string(REGEX MATCH "[0-9][0-9][0-9][0-9]-[0-9][0-9]" fed_last "${fed_last}")
 expect(overdata "name: q\nhorizon: {from: 2000-01, to: 2002-12}\npaths:\n  fed_funds: {2001-01: 0.01}\n"
-       "path 'fed_funds' starts in 2001-01, a month with data (the data run to "
+       "path 'fed_funds' starts in 2001-01, a month with data (the data run to ${fed_last}): start after it, or add 'replace_data: true'"
        run --households 100 --firms 50 --no-store --data ${DATA})
