@@ -2,7 +2,8 @@
 # the month, the variable, its value and the recent values of the series that
 # moved most, and no output written. The parameter sets are chosen to
 # explode, each for a reason of its own (docs/errors.md explains them):
-#   an explosive wage-price spiral financed by the central bank: a wage
+#   tests/scenarios/hyperinflation.yaml, an explosive wage-price spiral
+#     financed by the central bank: a wage
 #     Phillips curve at its maximum slope, prices following costs at once,
 #     expectations fully adaptive and unanchored, no reaction of the policy
 #     rate to inflation, a 30% deficit rule paid for by the PBOC; amounts pass
@@ -13,7 +14,7 @@
 #     reserves until it has none.
 # A NaN or an infinity in the state, and a negative real stock, are provoked
 # one variable at a time in tests/test_guards.c.
-# YUANFLOW, DATA and WORK are set by CMakeLists.txt.
+# YUANFLOW, DATA, SRC and WORK are set by CMakeLists.txt.
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 set(small --households 1000 --firms 200 --data ${DATA} --no-store)
@@ -36,9 +37,8 @@ endfunction()
 set(month "[0-9][0-9][0-9][0-9]-[0-9][0-9]")
 set(recent "\\(recent values: [a-z_]+ ${month}\\.\\.${month}:( [-0-9.e+]+)+")
 expect_failure(overflow
-  "baseline: ${month}: [a-z ]+ is [0-9.e+]+ yuan, beyond the int64 yuan range ${recent}"
-  --set wage_phillips=5 --set price_speed=1 --set inflation_anchor=0 --set expectation_speed=1
-  --set taylor_inflation=0 --set monetary_financing=1 --set deficit_ratio=0.3)
+  "hyperinflation: ${month}: [a-z ]+ is [0-9.e+]+ yuan, beyond the int64 yuan range ${recent}"
+  ${SRC}/tests/scenarios/hyperinflation.yaml)
 # Households consuming 5% of their net wealth a month (the top of the range):
 # imports outrun exports and the PBOC sells its reserves defending the rate
 # (by 2013 with the housing model of issue 4).
