@@ -81,7 +81,8 @@ static void test_guards(void)
     snprintf(who, sizeof who, "2001-02: industry '%s': price is 0, but it must be positive",
              industry_table[IND_SERVICES].name);
     expect(e, m, YF_ERR_NUMERIC,
-           (const char *[]){who, "(it passed this check at the close of 2001-01)", NULL});
+           (const char *[]){who, "(it passed this check at the close of 2001-01) (recent values: ",
+                            NULL});
     e->ind[IND_SERVICES].price = saved;
 
     /* A negative real stock of one agent: the stock kind of fault, with the agent. */

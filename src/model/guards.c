@@ -152,10 +152,13 @@ static void append_history(economy *e, int m, const char *name)
         if (used + 1 < sizeof e->msg)
             snprintf(e->msg + used, sizeof e->msg - used, ")");
     } else if (m > 0) {
+        /* No series of its own: when it last passed, and the series that
+         * moved most up to this month (recorded: the month's step succeeded). */
         char month[16];
         economy_month_label(e, m - 1, month, sizeof month);
         snprintf(e->msg + used, sizeof e->msg - used, " (it passed this check at the close of %s)",
                  month);
+        append_movers(e, m, e->msg, sizeof e->msg);
     } else {
         snprintf(e->msg + used, sizeof e->msg - used, " (in the first month)");
     }

@@ -25,7 +25,9 @@ enum { GUARDS_RECENT = 6 }; /* months of recent values in a message */
  * st not YF_OK: e->msg already says what failed; the recent values of the
  * series that moved most are appended to it and st is returned unchanged.
  * st YF_OK: the month's state is checked; the first violation writes
- * "YYYY-MM: WHO: VARIABLE is VALUE, RULE (recent values: ...)" to e->msg and
+ * "YYYY-MM: WHO: VARIABLE is VALUE, RULE (recent values: ...)" to e->msg (a
+ * variable without a series of its own: "(it passed this check at the close
+ * of YYYY-MM)", then the recent values of the series that moved most) and
  * returns YF_ERR_NUMERIC (NaN, infinity, a non-positive price) or
  * YF_ERR_NEGATIVE_STOCK (a negative real stock). Checks, in order:
  *   the output series of month m: never infinite, never NaN after the first
