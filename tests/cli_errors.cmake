@@ -66,7 +66,7 @@ if(SQLITE3)
          run --to 2000 ${small} --store foreign.sqlite)
   execute_process(COMMAND ${SQLITE3} ${WORK}/future.sqlite
                   "PRAGMA application_id = 1497779287; PRAGMA user_version = 9; CREATE TABLE runs(id)")
-  expect(1 "cannot write run store 'future.sqlite': its schema version is 9, this yuanflow writes version 2"
+  expect(1 "cannot write run store 'future.sqlite': its schema version is 9, this yuanflow writes version 3"
          run --to 2000 ${small} --store future.sqlite)
 endif()
 
