@@ -61,7 +61,6 @@ void government_plan(economy *e)
     e->flow_transfers = transfers;
 }
 
-/* Public wages from the centre and the cities, and unemployment benefits. */
 /* The cash part of a stimulus program: equal transfers to every household
  * agent (each stands for an equal share of the labour force). */
 static yf_status pay_stimulus_cash(economy *e)
@@ -82,6 +81,8 @@ static yf_status pay_stimulus_cash(economy *e)
     return YF_OK;
 }
 
+/* Public wages from the centre and the cities, unemployment benefits, and the
+ * cash part of a stimulus program. */
 yf_status government_pay_households(economy *e)
 {
     households *h = &e->hh;
