@@ -348,3 +348,14 @@ int cli_series_find(const economy *e, const char *name)
             return k;
     return -1;
 }
+
+bool cli_valid_scenario_name(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 100)
+        return false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}

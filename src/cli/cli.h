@@ -22,16 +22,16 @@ enum { EXIT_RUN_FAILED = 1, EXIT_USAGE = 2, CLI_MAX_SETTINGS = 32, CLI_MAX_SCENA
 /* A command: argv[0] is the command's name, its arguments follow. */
 typedef int (*cli_command_fn)(int argc, char **argv);
 
-int cmd_run(int argc, char **argv);      /* cmd_run.c */
-int cmd_compare(int argc, char **argv);  /* cmd_compare.c */
-int cmd_explain(int argc, char **argv);  /* cmd_explain.c */
-int cmd_list(int argc, char **argv);     /* cmd_list.c */
-int cmd_params(int argc, char **argv);   /* cmd_list.c */
-int cmd_matrices(int argc, char **argv); /* cmd_matrices.c */
-int cmd_demo(int argc, char **argv);     /* cmd_demo.c */
-int cmd_validate(int argc, char **argv); /* cmd_validate.c */
+int cmd_run(int argc, char **argv);       /* cmd_run.c */
+int cmd_compare(int argc, char **argv);   /* cmd_compare.c */
+int cmd_explain(int argc, char **argv);   /* cmd_explain.c */
+int cmd_list(int argc, char **argv);      /* cmd_list.c */
+int cmd_params(int argc, char **argv);    /* cmd_list.c */
+int cmd_matrices(int argc, char **argv);  /* cmd_matrices.c */
+int cmd_demo(int argc, char **argv);      /* cmd_demo.c */
+int cmd_validate(int argc, char **argv);  /* cmd_validate.c */
 int cmd_calibrate(int argc, char **argv); /* cmd_calibrate.c */
-int cmd_ensemble(int argc, char **argv); /* cmd_ensemble.c */
+int cmd_ensemble(int argc, char **argv);  /* cmd_ensemble.c */
 
 /* ---- messages (cli.c) ----------------------------------------------------- */
 
@@ -74,6 +74,10 @@ typedef struct cli_run_options {
 } cli_run_options;
 
 void cli_run_options_init(cli_run_options *o);
+
+/* A scenario (or ensemble) name is recorded in every output: true if it is
+ * printable text of 1 to 100 bytes. */
+bool cli_valid_scenario_name(const char *s);
 
 /*
  * If argv[*i] is one of --to, --households, --firms, --data, --set, take it

@@ -34,10 +34,10 @@
 #include <time.h>
 #include <unistd.h>
 #ifdef __linux__
-#include <sys/prctl.h>
+#    include <sys/prctl.h>
 #endif
 #ifdef YF_HAVE_MPI
-#include <mpi.h>
+#    include <mpi.h>
 #endif
 
 #include "cli/cli.h"
@@ -95,8 +95,8 @@ typedef struct ens_options {
 } ens_options;
 
 static const char *const option_names[] = {
-    "--runs", "--seeds", "--draw",  "--seed",    "--jobs",       "--name", "--store",
-    "--csv",  "--to",    "--households", "--firms", "--data", "--set", "--monthly"};
+    "--runs", "--seeds", "--draw",       "--seed",  "--jobs", "--name", "--store",
+    "--csv",  "--to",    "--households", "--firms", "--data", "--set",  "--monthly"};
 
 enum { N_OPTIONS = 14, MAX_JOBS = 1024 };
 
@@ -140,17 +140,6 @@ static int parse_draw(const char *text, draw *d)
                         name, info->min, info->max, info->unit, lo, hi);
     *d = (draw){p, lo, hi};
     return 0;
-}
-
-static bool valid_name(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 100)
-        return false;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            return false;
-    return true;
 }
 
 static int parse(int argc, char **argv, ens_options *o)
@@ -209,8 +198,8 @@ static int parse(int argc, char **argv, ens_options *o)
             errno = 0;
             long long s = strtoll(val, &end, 10);
             if (errno || end == val || *end || s < 0 || s > 9007199254740991LL)
-                rc = cli_fail(EXIT_USAGE, "--seed must be an integer in [0, 2^53-1], got '%s'",
-                              val);
+                rc =
+                    cli_fail(EXIT_USAGE, "--seed must be an integer in [0, 2^53-1], got '%s'", val);
             o->seed = s;
             o->seed_given = true;
             break;
@@ -221,9 +210,9 @@ static int parse(int argc, char **argv, ens_options *o)
                               MAX_JOBS, val);
             break;
         case 5:
-            if (!valid_name(val))
-                rc = cli_fail(EXIT_USAGE,
-                              "--name must be 1 to 100 printable characters, got '%s'", val);
+            if (!cli_valid_scenario_name(val))
+                rc = cli_fail(EXIT_USAGE, "--name must be 1 to 100 printable characters, got '%s'",
+                              val);
             o->name = val;
             break;
         case 6:
@@ -285,7 +274,8 @@ static char *ensemble_spec(const ctx *c)
 {
     output_param params[N_MODEL_PARAMS];
     for (int k = 0; k < N_MODEL_PARAMS; k++)
-        params[k] = (output_param){model_param_table[k].name, c->base[k], model_param_table[k].unit};
+        params[k] =
+            (output_param){model_param_table[k].name, c->base[k], model_param_table[k].unit};
     output_run run = {.version = YF_VERSION,
                       .scenario = c->name,
                       .seed = (int64_t)c->seed,
@@ -300,8 +290,9 @@ static char *ensemble_spec(const ctx *c)
     output_hash_hex(scenario_hash_extend(c->s, output_scenario_hash(&run)), hex);
     strbuf b;
     strbuf_init(&b);
-    strbuf_printf(&b, "yuanflow ensemble 1\nversion=%s\nscenario_hash=%s\nseed=%" PRIu64
-                      "\nruns=%d\nmonthly=%d\n",
+    strbuf_printf(&b,
+                  "yuanflow ensemble 1\nversion=%s\nscenario_hash=%s\nseed=%" PRIu64
+                  "\nruns=%d\nmonthly=%d\n",
                   YF_VERSION, hex, c->seed, c->o->n_runs, c->o->monthly ? 1 : 0);
     for (int j = 0; j < c->o->n_draws; j++) {
         const draw *d = &c->o->draws[j];
@@ -399,10 +390,9 @@ static int store_message(ctx *c, const unsigned char *p, size_t n)
     }
     if (!h.ok) {
         c->failed++;
-        (void)cli_fail(EXIT_RUN_FAILED, "ensemble '%s': run %d failed: %s", c->name,
-                       (int)h.index, h.error);
-        if (ensemble_store_failure(c->o->store_path, c->ensemble_id, h.index, h.error, &d) !=
-            YF_OK)
+        (void)cli_fail(EXIT_RUN_FAILED, "ensemble '%s': run %d failed: %s", c->name, (int)h.index,
+                       h.error);
+        if (ensemble_store_failure(c->o->store_path, c->ensemble_id, h.index, h.error, &d) != YF_OK)
             (void)cli_fail(EXIT_RUN_FAILED, "%s", d.message);
         c->done++;
         return EXIT_RUN_FAILED;
@@ -441,7 +431,8 @@ static int store_message(ctx *c, const unsigned char *p, size_t n)
     }
     output_param params[N_MODEL_PARAMS];
     for (int k = 0; k < N_MODEL_PARAMS; k++)
-        params[k] = (output_param){model_param_table[k].name, h.param[k], model_param_table[k].unit};
+        params[k] =
+            (output_param){model_param_table[k].name, h.param[k], model_param_table[k].unit};
     char created[32] = "";
     time_t now = time(NULL);
     const struct tm *utc = gmtime(&now);
@@ -621,7 +612,8 @@ static int run_local(ctx *c, const int32_t *todo, int n_todo, int jobs)
         if (c->fatal)
             continue;
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-            rc = rc ? rc : cli_fail(EXIT_RUN_FAILED, "worker %d stopped before its runs were done", j);
+            rc = rc ? rc
+                    : cli_fail(EXIT_RUN_FAILED, "worker %d stopped before its runs were done", j);
     }
     return c->fatal ? EXIT_USAGE : rc;
 }
@@ -766,8 +758,8 @@ static int begin(ctx *c, int32_t **todo, int *n_todo)
     c->done = c->o->n_runs - n;
     c->total = c->o->n_runs;
     if (c->done > 0)
-        fprintf(stderr, "yuanflow: ensemble '%s': resuming, %d of %d runs already in %s\n",
-                c->name, c->done, c->total, c->o->store_path);
+        fprintf(stderr, "yuanflow: ensemble '%s': resuming, %d of %d runs already in %s\n", c->name,
+                c->done, c->total, c->o->store_path);
     *todo = list;
     *n_todo = n;
     return 0;
@@ -802,7 +794,8 @@ static int finish_ensemble(ctx *c, int rc)
 static int ensemble_main(const ens_options *o, int rank, int size)
 {
     char fallback[600];
-    char *file = o->file ? o->file : (char *)cli_default_scenario(o->run.data_dir, fallback, sizeof fallback);
+    char *file = o->file ? o->file
+                         : (char *)cli_default_scenario(o->run.data_dir, fallback, sizeof fallback);
     scenario *s = NULL;
     int rc = cli_check_data(o->run.data_dir);
     if (rc == 0)

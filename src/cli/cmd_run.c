@@ -54,18 +54,6 @@ static const char *const option_names[] = {
 
 enum { N_OPTIONS = 10 };
 
-/* A scenario name is recorded in every output: printable text, not too long. */
-static bool valid_scenario_name(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 100)
-        return false;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            return false;
-    return true;
-}
-
 static int parse(int argc, char **argv, run_options *o)
 {
     cli_run_options_init(&o->run);
@@ -106,7 +94,7 @@ static int parse(int argc, char **argv, run_options *o)
             o->store_path = val;
             store_given = true;
         } else {
-            if (!valid_scenario_name(val))
+            if (!cli_valid_scenario_name(val))
                 return cli_fail(EXIT_USAGE,
                                 "--scenario-name must be 1 to 100 printable characters, got '%s'",
                                 val);
