@@ -46,6 +46,6 @@ if(NOT stderr_text MATCHES "stored as run 1 in .* \\(scenario 'history', .*store
 endif()
 # Without a scenario: the baseline beside the data directory (DATA/../scenarios).
 run_yuanflow(0 run ${small} --no-store)
-if(NOT stdout_text MATCHES "\\| 2000 \\| nan% \\|")
+if(NOT stdout_text MATCHES "\\| 2000 \\| n/a \\|")
   message(FATAL_ERROR "the default run printed no table: ${stdout_text}")
 endif()

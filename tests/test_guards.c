@@ -151,6 +151,38 @@ static void test_guards(void)
     economy_free(e);
 }
 
+/* Parameters at the edge of their allowed range are valid input: a run with
+ * them must go on, not stop on the first month. One-month business loans leave
+ * firms overdrawn (a bank's net deposits can turn negative: it then buys no
+ * central bonds); no reserve requirement lets a bank's reserves dip below zero
+ * during a month (no interest is paid on an overdraft of reserves). */
+static void test_range_edges(void)
+{
+    static const struct {
+        int param;
+        double value;
+    } edge[] = {{P_loan_maturity, 1.0}, {P_reserve_ratio, 0.0}};
+
+    for (size_t k = 0; k < sizeof edge / sizeof *edge; k++) {
+        double param[N_MODEL_PARAMS];
+        for (int p = 0; p < N_MODEL_PARAMS; p++)
+            param[p] = model_param_table[p].value_default;
+        param[edge[k].param] = edge[k].value;
+        economy_size size = {1000, 200, 300, 2000, 36, 0};
+        yf_diag d = {{0}, 0, 0, {0}};
+        economy *e = NULL;
+        CHECK_EQ_I64(economy_new(&e, &size, data_dir, param, &d), YF_OK);
+        if (!e)
+            continue;
+        yf_status st = economy_run(e, 36);
+        CHECK_EQ_I64(st, YF_OK);
+        if (st != YF_OK)
+            fprintf(stderr, "  %s = %g: %s\n", model_param_table[edge[k].param].name, edge[k].value,
+                    e->msg);
+        economy_free(e);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -159,5 +191,6 @@ int main(int argc, char **argv)
     }
     data_dir = argv[1];
     test_guards();
+    test_range_edges();
     return TEST_REPORT();
 }

@@ -2,7 +2,8 @@
  * banks.c: interest on every debt and banks' dividends (DESIGN.md 4, "Banks";
  * docs/model.md 3.5). Rates follow the policy rate: deposits at
  * policy + deposit_spread, loans at policy + loan_spread, central bonds at
- * policy + bond_spread, reserves at reserve_rate, PBOC lending at the policy
+ * policy + bond_spread, reserves at reserve_rate (on positive balances: a bank
+ * overdrawn at the PBOC within a month earns nothing), PBOC lending at the policy
  * rate; all per year, paid monthly on the stocks at the start of the payment.
  * A bank's profit (interest received less interest paid) is paid out to
  * households by equity weight at the payout ratio.
@@ -76,8 +77,9 @@ yf_status banks_pay_interest(economy *e)
         ledger_account a = ledger_acct(BANK, b);
         if (!economy_yuan(e, floor(bond_rate * (double)ledger_position(e->L, I_CENTRAL_BONDS, a)),
                           "interest on bonds", &bonds_b[b]) ||
-            !economy_yuan(e, floor(reserve_rate * (double)ledger_position(e->L, I_RESERVES, a)),
-                          "interest on reserves", &reserves_b[b]) ||
+            !economy_yuan(
+                e, floor(reserve_rate * fmax(0.0, (double)ledger_position(e->L, I_RESERVES, a))),
+                "interest on reserves", &reserves_b[b]) ||
             !economy_yuan(e, floor(pboc_rate * (double)-ledger_position(e->L, I_PBOC_LENDING, a)),
                           "interest on PBOC lending", &lending_b[b]))
             return YF_ERR_NUMERIC;

@@ -235,10 +235,15 @@ static yf_status finance_deficit(economy *e)
         st = ledger_exchange(e->L, I_CENTRAL_BONDS, cg, ledger_acct(PBOC, 0), x);
         return economy_post(e, st, "bonds sold to the PBOC");
     }
-    double w[16];
+    /* In proportion to each bank's deposits; a bank whose overdrafts exceed its
+     * deposits (possible with very short loans) takes none, and when no bank has
+     * net deposits they share equally. */
+    double w[16], total = 0.0;
     int64_t part[16];
     for (int32_t b = 0; b < e->n_banks; b++)
-        w[b] = (double)-ledger_position(e->L, I_DEPOSITS, ledger_acct(BANK, b));
+        total += w[b] = fmax(0.0, (double)-ledger_position(e->L, I_DEPOSITS, ledger_acct(BANK, b)));
+    for (int32_t b = 0; b < e->n_banks && total <= 0.0; b++)
+        w[b] = 1.0;
     if (!economy_apportion(e, ceil(gap), w, e->n_banks, part, "bonds sold to banks"))
         return YF_ERR_NUMERIC;
     for (int32_t b = 0; b < e->n_banks; b++)

@@ -151,25 +151,39 @@ static double annual(const economy *e, const char *name, int year, char how)
     return how == 's' ? s : s / 12.0;
 }
 
+/* One table cell: the value times `scale` with `decimals` and `suffix`, or "n/a"
+ * when there is none (the first year has no growth; data end before 2024). */
+static void cell(double value, double scale, int decimals, const char *suffix)
+{
+    if (isfinite(value))
+        printf(" %.*f%s |", decimals, scale * value, suffix);
+    else
+        printf(" n/a |");
+}
+
 static void print_run_table(const economy *e)
 {
     printf("| year | real GDP growth | CPI inflation | unemployment | consumption/GDP | "
            "household saving | exports $bn | (data) | reserves $bn | (data) | USD/CNY | "
            "policy rate |\n|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (int y = e->size.start_year; y < e->size.start_year + e->month / 12; y++) {
-        double g = annual(e, "gdp_real", y, 's') / annual(e, "gdp_real", y - 1, 's') - 1.0;
         double x_data = NAN, r_data = NAN;
         data_annual(e->annual, "exports_gs_usd", y, &x_data);
         data_annual(e->annual, "fx_reserves_excl_gold_usd", y, &r_data);
-        printf("| %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.0f | %.0f | %.0f | %.0f | "
-               "%.2f | %.2f%% |\n",
-               y, 100.0 * g, 100.0 * annual(e, "cpi_inflation", y, 'm'),
-               100.0 * annual(e, "unemployment", y, 'm'),
-               100.0 * annual(e, "consumption_share", y, 'm'),
-               100.0 * annual(e, "household_saving_rate", y, 'm'),
-               annual(e, "exports_usd", y, 's') / 1e9, x_data / 1e9,
-               annual(e, "fx_reserves_usd", y, 'd') / 1e9, r_data / 1e9,
-               annual(e, "usdcny", y, 'm'), 100.0 * annual(e, "policy_rate", y, 'm'));
+        printf("| %d |", y);
+        cell(annual(e, "gdp_real", y, 's') / annual(e, "gdp_real", y - 1, 's') - 1.0, 100.0, 1,
+             "%");
+        cell(annual(e, "cpi_inflation", y, 'm'), 100.0, 1, "%");
+        cell(annual(e, "unemployment", y, 'm'), 100.0, 1, "%");
+        cell(annual(e, "consumption_share", y, 'm'), 100.0, 1, "%");
+        cell(annual(e, "household_saving_rate", y, 'm'), 100.0, 1, "%");
+        cell(annual(e, "exports_usd", y, 's'), 1e-9, 0, "");
+        cell(x_data, 1e-9, 0, "");
+        cell(annual(e, "fx_reserves_usd", y, 'd'), 1e-9, 0, "");
+        cell(r_data, 1e-9, 0, "");
+        cell(annual(e, "usdcny", y, 'm'), 1.0, 2, "");
+        cell(annual(e, "policy_rate", y, 'm'), 100.0, 2, "%");
+        printf("\n");
     }
 }
 
