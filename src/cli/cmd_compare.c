@@ -122,8 +122,12 @@ static show show_of(const char *unit)
     return SHOW_PLAIN;
 }
 
-static const char *show_unit(show s, output_aggregation a, const char *unit)
+/* The unit of the annual value shown; `buf` holds a rewritten unit ("homes per
+ * month" summed over a year is "homes per year"). */
+static const char *show_unit(show s, output_aggregation a, const char *unit, char *buf,
+                             size_t size)
 {
+    const char *per_month = strstr(unit, "per month");
     switch (s) {
     case SHOW_PERCENT:
         return "%";
@@ -133,7 +137,11 @@ static const char *show_unit(show s, output_aggregation a, const char *unit)
     case SHOW_BILLION_USD:
         return a == OUTPUT_SUM ? "$bn/yr" : "$bn";
     default:
-        return unit;
+        if (a != OUTPUT_SUM || !per_month)
+            return unit;
+        snprintf(buf, size, "%.*sper year%s", (int)(per_month - unit), unit,
+                 per_month + strlen("per month"));
+        return buf;
     }
 }
 
@@ -242,7 +250,9 @@ int cmd_compare(int argc, char **argv)
             output_aggregation agg = output_aggregation_from_unit(ser->unit);
             show sh = show_of(ser->unit);
             for (int y = 0; y < o.n_years; y++) {
-                printf("| %s | %s | %d |", ser->name, show_unit(sh, agg, ser->unit), o.years[y]);
+                char unit[128];
+                printf("| %s | %s | %d |", ser->name,
+                       show_unit(sh, agg, ser->unit, unit, sizeof unit), o.years[y]);
                 double first = scaled(sh, annual_value(e[0], index[k], o.years[y]));
                 double v[CLI_MAX_SCENARIOS];
                 for (int j = 0; j < o.n_files; j++) {
