@@ -234,6 +234,107 @@ static void test_check(void)
     CHECK(access(path, F_OK) != 0);
 }
 
+/* What output_run_check refuses, one fault at a time, each with its message
+ * (docs/errors.md): the run, its parameters, its series and its matrices. */
+static output_matrix refusal_matrix(void)
+{
+    static const char *const rows[2] = {"deposits", "loans"}, *const labels[2] = {"d", "l"};
+    static const char *const cols[2] = {"HH", "B"};
+    static const int64_t values[4] = {1, -1, 2, -2};
+    return (output_matrix){OUTPUT_BALANCE_SHEET, 2000, 0, 2, 2, rows, labels, cols, values};
+}
+
+static void expect_refusal(const output_run *run, const char *want)
+{
+    yf_diag d = {{0}, 0, 0, {0}};
+    bool refused = output_run_check(run, &d) == YF_ERR_ARGUMENT;
+    CHECK(refused && strcmp(d.message, want) == 0);
+    if (!refused || strcmp(d.message, want) != 0)
+        fprintf(stderr, "  got '%s', expected '%s'\n", d.message, want);
+}
+
+static void test_refusals(void)
+{
+    yf_diag d = {{0}, 0, 0, {0}};
+    CHECK(output_run_check(NULL, &d) == YF_ERR_ARGUMENT &&
+          strcmp(d.message, "no run to write") == 0);
+    output_run run = fixture();
+    run.version = "";
+    expect_refusal(&run, "the run has no version or scenario name");
+    run = fixture();
+    run.start_month = 0;
+    expect_refusal(&run, "start month 0 is not in 1..12");
+    run = fixture();
+    run.n_months = -1;
+    expect_refusal(&run, "the run's sizes are out of range");
+
+    output_param params[2] = {params_fixture[0], {"", 1.0, "x"}};
+    run = fixture();
+    run.params = params;
+    run.n_params = 2;
+    expect_refusal(&run, "parameter 2 has no name");
+
+    output_series series[2] = {series_fixture[0], series_fixture[1]};
+    run = fixture();
+    run.series = series;
+    run.n_series = 2;
+    series[1].name = "";
+    expect_refusal(&run, "series 2 has no name");
+    series[1] = series_fixture[1];
+    series[1].values = NULL;
+    expect_refusal(&run, "series 'rate' has no values");
+    series[1] = series_fixture[1];
+    series[1].aggregation = (output_aggregation)9;
+    expect_refusal(&run, "series 'rate' has an unknown aggregation");
+    series[1] = series_fixture[0];
+    expect_refusal(&run, "series 'flow' appears twice");
+
+    run = fixture();
+    run.n_matrices = 1;
+    expect_refusal(&run, "the run's matrices are missing");
+    output_matrix m[1] = {refusal_matrix()};
+    run.matrices = m;
+    CHECK(output_run_check(&run, &d) == YF_OK);
+    m[0].kind = (output_matrix_kind)9;
+    expect_refusal(&run, "matrix 1 has an unknown kind");
+    m[0] = refusal_matrix();
+    m[0].month = 13;
+    expect_refusal(&run, "matrix 1: period 2000-13 is out of range");
+    m[0] = refusal_matrix();
+    m[0].n_rows = 0;
+    expect_refusal(&run, "matrix 1 has no rows, columns or values");
+    const char *const no_name[2] = {"deposits", ""}, *const twice[2] = {"HH", "HH"};
+    const char *const rows_twice[2] = {"deposits", "deposits"};
+    m[0] = refusal_matrix();
+    m[0].row_codes = no_name;
+    expect_refusal(&run, "matrix 1: row 2 has no name");
+    m[0].row_codes = rows_twice;
+    expect_refusal(&run, "matrix 1: row 'deposits' appears twice");
+    m[0] = refusal_matrix();
+    m[0].columns = no_name;
+    expect_refusal(&run, "matrix 1: column 2 has no name");
+    m[0].columns = twice;
+    expect_refusal(&run, "matrix 1: column 'HH' appears twice");
+}
+
+/* Output paths refused before anything is written. */
+static void test_refused_paths(void)
+{
+    yf_diag d = {{0}, 0, 0, {0}};
+    CHECK(output_check_path("", &d) == YF_ERR_IO &&
+          strcmp(d.message, "an output file name is empty") == 0);
+    CHECK(output_make_parent_dir("", &d) == YF_ERR_IO &&
+          strcmp(d.message, "cannot write '': bad path") == 0);
+    char path[512], want[1200];
+    path_in(path, sizeof path, "no-such-dir/deeper/out.csv");
+    snprintf(want, sizeof want,
+             "cannot write '%s': cannot create directory '%.*s': No such file or directory", path,
+             (int)(strlen(path) - strlen("/out.csv")), path);
+    CHECK(output_make_parent_dir(path, &d) == YF_ERR_IO && strcmp(d.message, want) == 0);
+    if (strcmp(d.message, want) != 0)
+        fprintf(stderr, "  got '%s'\n", d.message);
+}
+
 /* ---- CSV ------------------------------------------------------------------------- */
 
 /* Split one CSV line (RFC 4180 quoting, no embedded line breaks) into fields. */
@@ -843,6 +944,10 @@ static void test_unwritable(void)
     if (geteuid() != 0 && chmod(dir, 0555) == 0) {
         path_in(path, sizeof path, "readonly/out.csv");
         CHECK(output_write_csv(&run, path, &d) == YF_ERR_IO && contains(d.message, "writable"));
+        char want[1200];
+        snprintf(want, sizeof want, "cannot write '%s': directory '%s' is not writable: ", path,
+                 dir);
+        CHECK(contains(d.message, want));
         path_in(path, sizeof path, "readonly/out.sqlite");
         CHECK(output_store_run(&run, path, &id, &d) == YF_ERR_IO);
         CHECK(dir_entries(dir, names, sizeof names) == 0);
@@ -1039,6 +1144,8 @@ int main(void)
     test_annual();
     test_hash();
     test_check();
+    test_refusals();
+    test_refused_paths();
     test_csv();
     test_json();
     test_store();
