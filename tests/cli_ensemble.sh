@@ -104,6 +104,13 @@ if [ -n "$MPIRUN" ]; then
     dump mpi$np.sqlite >mpi$np.dump
     check cmp -s j1.dump mpi$np.dump
   done
+  # worker processes and ranks do not mix: refused, exit 2, before any run
+  ASAN_OPTIONS=detect_leaks=0 "$MPIRUN" -np 2 "$Y" ensemble "${ENS[@]}" --jobs 2 \
+    --store mpijobs.sqlite 2>mpijobs.err
+  rc=$?
+  if [ $rc -ne 0 ] && [ ! -e mpijobs.sqlite ] &&
+    grep -q -- "--jobs with mpirun: give one rank per core instead (each rank runs its share itself)" mpijobs.err
+  then ok; else bad "mpirun --jobs 2: exit $rc, stderr: $(cat mpijobs.err)"; fi
 else
   echo "MPI not built: the rank test is skipped"
 fi
@@ -133,6 +140,11 @@ expect 2 "--seed must be an integer in \\[0, 2\\^53-1\\], got '-1'" --runs 2 --s
 expect 2 "--name must be 1 to 100 printable characters, got ''" --runs 2 --name ""
 expect 2 "unknown option '--draws' \\(did you mean '--draw'\\?\\)" --runs 2 --draws x
 expect 2 "an ensemble runs one scenario, got 'a.yaml' and 'b.yaml'" a.yaml b.yaml --runs 2
+# 33 distinct parameters drawn over their whole ranges: one more than the limit
+mapfile -t many < <("$Y" params | awk -F'|' '/^\| `/ { name = $2; gsub(/[` ]/, "", name);
+  range = $4; gsub(/[][ ]/, "", range); split(range, r, ",");
+  if (r[1] + 0 < r[2] + 0) printf "--draw\n%s=%s:%s\n", name, r[1], r[2] }' | head -66)
+expect 2 "too many --draw options \\(at most 32\\)" --runs 2 "${many[@]}"
 expect 2 "parameter 'c2_wealth' must be in \\[0, 0.05\\] \\(share of net wealth per month\\), got 1" \
   --runs 2 --set c2_wealth=1 "${SMALL[@]}"
 expect 2 "ensemble 'baseline' in 'j1.sqlite' was made with other settings \\('draw c2_wealth=.*', now 'draw c2_wealth=.*'\\): give another --name to start a new one" \

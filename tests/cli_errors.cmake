@@ -179,3 +179,16 @@ expect(2 "no scenario 'baselin' in 'one.sqlite' (did you mean 'baseline'?)"
 expect(2 "no scenario 'qqqqqqqqqqqqqqqqqqqq' in 'one.sqlite'" report --store one.sqlite --scenarios ${far})
 expect(2 "--images 'one.sqlite' is not a directory" report --store one.sqlite --images one.sqlite)
 expect(2 "--year 1990 is not in run 1 (its matrices are 2000 to 2000)" report --store one.sqlite --year 1990)
+# one run asked for 257 times: more than the report takes (256, src/report/report.c)
+string(REPEAT "1," 256 ones)
+expect(2 "too many runs (at most 256)" report --store one.sqlite --runs ${ones}1)
+if(SQLITE3)
+  # a yuanflow store whose runs were all deleted, and one of a later schema
+  file(COPY_FILE ${WORK}/one.sqlite ${WORK}/empty.sqlite)
+  execute_process(COMMAND ${SQLITE3} ${WORK}/empty.sqlite "DELETE FROM runs")
+  expect(2 "run store 'empty.sqlite' has no runs yet (yuanflow run adds one)" report --store empty.sqlite)
+  file(COPY_FILE ${WORK}/one.sqlite ${WORK}/future.sqlite)
+  execute_process(COMMAND ${SQLITE3} ${WORK}/future.sqlite "PRAGMA user_version = 99")
+  expect(2 "cannot read run store 'future.sqlite': its schema version is 99, this yuanflow reads versions 1 to 3"
+         report --store future.sqlite)
+endif()

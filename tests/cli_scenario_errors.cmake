@@ -91,6 +91,14 @@ expect(pathcsvonly "name: q\npaths:\n  tariff_us: {csv: x.csv}\n"
 expect(pathnone "name: q\npaths:\n  tariff_us: {}\n"
        "path 'tariff_us' has no points (give 'YYYY-MM: value' lines, or 'csv:' and 'column:')")
 # paths from a CSV file
+# a chain of extends deeper than the loader follows (16 files: src/scenario/load.c)
+foreach(k RANGE 1 17)
+  math(EXPR next "${k} + 1")
+  file(WRITE ${WORK}/deep.${k}.yaml "name: d${k}\nextends: deep.${next}.yaml\n")
+endforeach()
+file(WRITE ${WORK}/deep.18.yaml "name: d18\n")
+expect(deep "name: q\nextends: deep.1.yaml\n" "'extends' goes more than 16 files deep")
+
 function(expect_csv name csv message)
   file(WRITE ${WORK}/${name}.csv "${csv}")
   expect(${name} "name: q\npaths:\n  tariff_us: {csv: ${name}.csv, column: us}\n" "${message}")

@@ -236,14 +236,22 @@ static void test_world_path(void)
     st = world_path_build(&w, monthly, annual, annual, 2000, 24, &ext, &diag);
     CHECK(st == YF_ERR_ARGUMENT && contains(diag.message, "series 'us_gdp_usd' is missing"));
     CHECK(world_path_build(&w, monthly, annual, gdp, 2000, 0, &ext, &diag) == YF_ERR_ARGUMENT);
+    CHECK(strcmp(diag.message, "error: world path of 0 months from 2000 is out of range") == 0);
+    CHECK(world_path_build(&w, NULL, annual, gdp, 2000, 12, &ext, &diag) == YF_ERR_ARGUMENT);
+    const char *needs =
+        "error: world_path_build needs an output, three data sets and the extension rules";
+    CHECK(strcmp(diag.message, needs) == 0);
     world_extension bad = ext;
     bad.foreign_growth = -1.0;
     CHECK(world_path_build(&w, monthly, annual, gdp, 2000, 12, &bad, &diag) == YF_ERR_ARGUMENT);
-    CHECK(contains(diag.message, "foreign_growth"));
+    CHECK(strcmp(diag.message, "error: foreign_growth -1 must be a number above -1") == 0);
     bad = ext;
     bad.tariff_eu = NAN;
     CHECK(world_path_build(&w, monthly, annual, gdp, 2000, 12, &bad, &diag) == YF_ERR_ARGUMENT);
     CHECK(contains(diag.message, "tariff_eu"));
+    bad.tariff_eu = -0.5;
+    CHECK(world_path_build(&w, monthly, annual, gdp, 2000, 12, &bad, &diag) == YF_ERR_ARGUMENT);
+    CHECK(strcmp(diag.message, "error: tariff_eu -0.5 must be a number at least 0") == 0);
 done:
     data_free(monthly);
     data_free(annual);
@@ -287,6 +295,38 @@ static data_set *load_text(const char *text, yf_status want, int line, int colum
 }
 
 #define HEADER "series,year,value,unit,source,note\n"
+
+/* A nul byte inside a field, unquoted and quoted (a binary or damaged file),
+ * and the loader called without a path. */
+static void test_nul_bytes(void)
+{
+    static const char unquoted[] = HEADER "a,2000,1\0,u,s,n\n";
+    static const char quoted[] = HEADER "a,2000,1,\"u\0\",s,n\n";
+    const char *const text[2] = {unquoted, quoted};
+    const size_t size[2] = {sizeof unquoted - 1, sizeof quoted - 1};
+    const int column[2] = {9, 12}; /* counted by hand: the nul is the 9th / 12th byte */
+    for (int k = 0; k < 2; k++) {
+        FILE *f = fopen(tmp_path, "wb");
+        CHECK(f != NULL);
+        if (!f)
+            return;
+        fwrite(text[k], 1, size[k], f);
+        fclose(f);
+        data_set *d = NULL;
+        yf_diag diag;
+        CHECK_EQ_I64(data_load(&d, tmp_path, &diag), YF_ERR_ARGUMENT);
+        char expected[256];
+        snprintf(expected, sizeof expected, "%s:2:%d: error: nul byte in a field", tmp_path,
+                 column[k]);
+        CHECK(d == NULL && strcmp(diag.message, expected) == 0);
+        if (strcmp(diag.message, expected) != 0)
+            fprintf(stderr, "  got      '%s'\n  expected '%s'\n", diag.message, expected);
+    }
+    data_set *d = NULL;
+    yf_diag diag;
+    CHECK(data_load(&d, NULL, &diag) == YF_ERR_ARGUMENT &&
+          strcmp(diag.message, "error: data_load needs a path and an output") == 0);
+}
 
 static void test_malformed(void)
 {
@@ -441,6 +481,7 @@ int main(int argc, char **argv)
     test_real_files();
     test_world_path();
     test_malformed();
+    test_nul_bytes();
     test_alloc_faults();
     return TEST_REPORT();
 }
