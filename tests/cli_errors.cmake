@@ -116,7 +116,7 @@ expect(2 "cannot list '${WORK}/lonely/scenarios': no such directory (it is besid
        list scenarios --data ${WORK}/lonely/data)
 
 # matrices
-expect(2 "matrices takes one scenario, got '${S}/history.yaml' and '${S}/baseline.yaml'"
+expect(2 "matrices takes one scenario file, got '${S}/history.yaml' and '${S}/baseline.yaml'"
        matrices ${S}/history.yaml ${S}/baseline.yaml --date 2000-01)
 expect(2 "option '--date' needs a value" matrices ${S}/history.yaml --date)
 expect(2 "--format must be 'markdown' or 'csv', got 'xml'"

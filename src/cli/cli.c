@@ -164,6 +164,45 @@ int cli_take_run_option(int argc, char **argv, int *i, cli_run_options *o)
     return 1;
 }
 
+int cli_one_scenario_arg(int argc,
+                         char **argv,
+                         int *i,
+                         cli_run_options *run,
+                         const char *command,
+                         const char **file,
+                         const char *const *names,
+                         int n_own,
+                         int n_names,
+                         int *own)
+{
+    const char *arg = argv[*i];
+    *own = -1;
+    if (strcmp(arg, "--to") != 0) {
+        int taken = cli_take_run_option(argc, argv, i, run);
+        if (taken)
+            return taken < 0 ? -taken : 0;
+    }
+    if (arg[0] != '-') {
+        if (*file)
+            return cli_fail(EXIT_USAGE, "%s takes one scenario file, got '%s' and '%s'", command,
+                            *file, arg);
+        *file = arg;
+        return 0;
+    }
+    for (int k = 0; k < n_own; k++)
+        if (strcmp(arg, names[k]) == 0)
+            *own = k;
+    return *own < 0 ? cli_unknown_option(arg, names, n_names) : 0;
+}
+
+int cli_option_value(int argc, char **argv, int *i, const char **val)
+{
+    if (*i + 1 >= argc)
+        return cli_fail(EXIT_USAGE, "option '%s' needs a value", argv[*i]);
+    *val = argv[++*i];
+    return 0;
+}
+
 const char *cli_scenarios_dir(const char *data_dir, char *buf, size_t size)
 {
     size_t n = strlen(data_dir);

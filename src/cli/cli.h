@@ -86,6 +86,30 @@ bool cli_valid_scenario_name(const char *s);
  */
 int cli_take_run_option(int argc, char **argv, int *i, cli_run_options *o);
 
+/*
+ * One argument of a command that takes one scenario file, the run options
+ * (--households, --firms, --data, --set; --to is the command's own) and
+ * options of its own, names[0..n_own). names[] goes on with the run options,
+ * n_names in all, for "did you mean". Returns 0 with *own = -1 when the
+ * argument was taken (a run option with its value, or the scenario file, into
+ * *file), 0 with *own the index of the command's option (its value, if any,
+ * not yet taken: cli_option_value), or an exit code after printing the error.
+ */
+int cli_one_scenario_arg(int argc,
+                         char **argv,
+                         int *i,
+                         cli_run_options *run,
+                         const char *command,
+                         const char **file,
+                         const char *const *names,
+                         int n_own,
+                         int n_names,
+                         int *own);
+
+/* The value of option argv[*i] into *val, advancing *i: 0, or EXIT_USAGE after
+ * printing "option '…' needs a value". */
+int cli_option_value(int argc, char **argv, int *i, const char **val);
+
 /* The shipped baseline scenario: scenarios/baseline.yaml beside the data
  * directory (its parent's scenarios/), into buf. */
 const char *cli_default_scenario(const char *data_dir, char *buf, size_t size);

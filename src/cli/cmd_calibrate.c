@@ -60,30 +60,16 @@ static int parse(int argc, char **argv, calibrate_cli *o)
                                         "--jobs",       "--seeds", "--from",      "--to",
                                         "--households", "--firms", "--data",      "--set"};
     for (int i = 1; i < argc; i++) {
-        const char *opt = argv[i];
-        if (strcmp(opt, "--to") != 0) {
-            int taken = cli_take_run_option(argc, argv, &i, &o->run);
-            if (taken < 0)
-                return -taken;
-            if (taken)
-                continue;
-        }
-        if (opt[0] != '-') {
-            if (o->file)
-                return cli_fail(EXIT_USAGE, "calibrate takes one scenario file, got '%s' and '%s'",
-                                o->file, opt);
-            o->file = opt;
+        const char *opt = argv[i], *val;
+        int k, rc = cli_one_scenario_arg(argc, argv, &i, &o->run, "calibrate", &o->file, names, 8,
+                                         12, &k);
+        if (rc || k < 0) {
+            if (rc)
+                return rc;
             continue;
         }
-        int k = -1;
-        for (int j = 0; j < 8; j++)
-            if (strcmp(opt, names[j]) == 0)
-                k = j;
-        if (k < 0)
-            return cli_unknown_option(opt, names, 12);
-        if (i + 1 >= argc)
-            return cli_fail(EXIT_USAGE, "option '%s' needs a value", opt);
-        const char *val = argv[++i];
+        if ((rc = cli_option_value(argc, argv, &i, &val)) != 0)
+            return rc;
         static const int lo[] = {0, 0, 1, 1, 1, 1, 2000, 2000};
         static const int hi[] = {0, 0, 1000000, 1000, 64, 256, 2100, 2100};
         int *target[] = {NULL,     NULL,      &o->max_evals, &o->starts,

@@ -28,28 +28,18 @@ int cmd_matrices(int argc, char **argv)
     cli_run_options_init(&o);
     const char *file = NULL, *date = NULL;
     yf_format format = YF_FORMAT_MARKDOWN;
+    static const char *const names[] = {"--date",  "--format", "--households",
+                                        "--firms", "--data",   "--set"};
     for (int i = 1; i < argc; i++) {
-        int taken = strcmp(argv[i], "--to") == 0 ? 0 : cli_take_run_option(argc, argv, &i, &o);
-        if (taken < 0)
-            return -taken;
-        if (taken)
-            continue;
-        const char *opt = argv[i];
-        if (opt[0] != '-') {
-            if (file)
-                return cli_fail(EXIT_USAGE, "matrices takes one scenario, got '%s' and '%s'", file,
-                                opt);
-            file = opt;
+        const char *opt = argv[i], *val;
+        int k, rc = cli_one_scenario_arg(argc, argv, &i, &o, "matrices", &file, names, 2, 6, &k);
+        if (rc || k < 0) {
+            if (rc)
+                return rc;
             continue;
         }
-        if (strcmp(opt, "--date") != 0 && strcmp(opt, "--format") != 0) {
-            static const char *const names[] = {"--date",  "--format", "--households",
-                                                "--firms", "--data",   "--set"};
-            return cli_unknown_option(opt, names, 6);
-        }
-        if (i + 1 >= argc)
-            return cli_fail(EXIT_USAGE, "option '%s' needs a value", opt);
-        const char *val = argv[++i];
+        if ((rc = cli_option_value(argc, argv, &i, &val)) != 0)
+            return rc;
         if (strcmp(opt, "--date") == 0) {
             date = val;
         } else if (strcmp(val, "markdown") == 0 || strcmp(val, "md") == 0) {

@@ -59,34 +59,20 @@ static int parse(int argc, char **argv, validate_cli *o)
                                         "--detail", "--csv",  "--json", "--households",
                                         "--firms",  "--data", "--set"};
     for (int i = 1; i < argc; i++) {
-        const char *opt = argv[i];
-        if (strcmp(opt, "--to") != 0) {
-            int taken = cli_take_run_option(argc, argv, &i, &o->run);
-            if (taken < 0)
-                return -taken;
-            if (taken)
-                continue;
-        }
-        if (opt[0] != '-') {
-            if (o->file)
-                return cli_fail(EXIT_USAGE, "validate takes one scenario file, got '%s' and '%s'",
-                                o->file, opt);
-            o->file = opt;
+        const char *opt = argv[i], *val;
+        int k, rc = cli_one_scenario_arg(argc, argv, &i, &o->run, "validate", &o->file, names, 7,
+                                         11, &k);
+        if (rc || k < 0) {
+            if (rc)
+                return rc;
             continue;
         }
-        if (strcmp(opt, "--detail") == 0) {
+        if (k == 4) { /* --detail takes no value */
             o->detail = true;
             continue;
         }
-        int k = -1;
-        for (int j = 0; j < 7; j++)
-            if (strcmp(opt, names[j]) == 0)
-                k = j;
-        if (k < 0)
-            return cli_unknown_option(opt, names, 11);
-        if (i + 1 >= argc)
-            return cli_fail(EXIT_USAGE, "option '%s' needs a value", opt);
-        const char *val = argv[++i];
+        if ((rc = cli_option_value(argc, argv, &i, &val)) != 0)
+            return rc;
         switch (k) {
         case 0:
             if (!cli_parse_int(val, 1, MAX_SEEDS, &o->seeds))
