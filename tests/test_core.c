@@ -1,4 +1,6 @@
 /* test_core.c: money rounding and overflow, number formatting, name suggestions, text buffer. */
+#include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/core.h"
@@ -106,6 +108,91 @@ static void test_apportion(void)
     CHECK(money_apportion(0, zeros, 2, out) && out[0] == 0 && out[1] == 0);
 }
 
+/* SplitMix64: reproducible test inputs. */
+static uint64_t mix(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* The rounding written without the C library's llround/llroundl (for speed)
+ * must round as the library does: half-way cases away from zero, every
+ * double in the int64 range, and the same splits as boundaries rounded by
+ * llroundl. The inputs are the hard cases (halves, neighbours of halves,
+ * 2^52, 2^53, 2^62, the range's ends) and random bit patterns. */
+static void test_rounding_matches_libm(void)
+{
+    const double edge[] = {0.5,
+                           1.5,
+                           2.5,
+                           -0.5,
+                           -1.5,
+                           4503599627370495.5,
+                           4503599627370496.0,
+                           -4503599627370495.5,
+                           9007199254740993.0,
+                           4611686018427387904.0,
+                           9223372036854774784.0,
+                           -9223372036854775808.0,
+                           0.49999999999999994,
+                           -0.49999999999999994,
+                           1e-300,
+                           -0.0};
+    int64_t r;
+    int wrong = 0;
+    for (size_t k = 0; k < sizeof edge / sizeof *edge; k++)
+        for (int d = -2; d <= 2; d++) {
+            double x = edge[k];
+            for (int j = 0; j < (d < 0 ? -d : d); j++)
+                x = nextafter(x, d < 0 ? -INFINITY : INFINITY);
+            if (x >= 9223372036854775808.0 || x < -9223372036854775808.0)
+                continue;
+            wrong += !money_from_double(x, &r) || r != llround(x);
+        }
+    uint64_t state = 42;
+    for (int k = 0; k < 1000000; k++) {
+        uint64_t bits = mix(&state);
+        double x;
+        memcpy(&x, &bits, sizeof x);
+        if (!isfinite(x) || x >= 9223372036854775808.0 || x < -9223372036854775808.0)
+            continue;
+        wrong += !money_from_double(x, &r) || r != llround(x);
+        x = (double)(int64_t)(bits >> 12) * ((bits & 1) ? 0.5 : -0.5); /* many halves */
+        wrong += !money_from_double(x, &r) || r != llround(x);
+    }
+    CHECK_EQ_I64(wrong, 0);
+
+    enum { N = 64 };
+
+    double w[N];
+    int64_t got[N];
+    wrong = 0;
+    for (int trial = 0; trial < 20000; trial++) {
+        const int n = 1 + (int)(mix(&state) % N);
+        const int64_t total = (int64_t)(mix(&state) >> (1 + mix(&state) % 63));
+        double sum = 0.0;
+        for (int k = 0; k < n; k++)
+            sum += w[k] = (mix(&state) % 4 == 0) ? 0.0 : (double)(mix(&state) >> 11) / 1e3;
+        if (!(sum > 0.0))
+            w[0] = sum = 1.0;
+        CHECK(money_apportion(total, w, n, got));
+        /* the reference: the boundaries rounded by llroundl, capped at total */
+        const long double scale = (long double)total / (long double)sum;
+        long double cumulative = 0.0L;
+        int64_t previous = 0;
+        for (int k = 0; k < n; k++) {
+            cumulative += (long double)w[k];
+            int64_t b = k == n - 1 ? total : (int64_t)llroundl(cumulative * scale);
+            b = b > total ? total : b < previous ? previous : b;
+            wrong += got[k] != b - previous;
+            previous = b;
+        }
+    }
+    CHECK_EQ_I64(wrong, 0);
+}
+
 static void test_status_strings(void)
 {
     CHECK(strcmp(yf_status_string(YF_OK), "ok") == 0);
@@ -121,6 +208,7 @@ int main(void)
     test_names();
     test_strbuf();
     test_apportion();
+    test_rounding_matches_libm();
     test_status_strings();
     return TEST_REPORT();
 }
