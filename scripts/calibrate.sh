@@ -16,5 +16,6 @@ nice -n "${NICE:-19}" "$Y" calibrate scenarios/history.yaml --max-evals "${MAX_E
   --starts "${STARTS:-2}" --out scenarios/calibrated.yaml | tee runs/calibration.md
 nice -n "${NICE:-19}" "$Y" validate scenarios/calibrated.yaml --csv runs/validation_calibrated.csv \
   --json runs/validation_calibrated.json > runs/validation_calibrated.md
-python3 tools/splice_validation.py docs/validation.md runs/calibration.md runs/validation_calibrated.md
+python3 tools/splice.py docs/validation.md calibration=runs/calibration.md \
+  validation=runs/validation_calibrated.md
 echo "calibrate.sh: scenarios/calibrated.yaml and docs/validation.md section 7 updated"
