@@ -27,13 +27,14 @@ python3 tools/docs_tables.py housing "$out/history.csv" > "$out/housing.md"
 series=gdp_real,cpi_inflation,unemployment,consumption_share,household_saving_rate
 series=$series,exports_usd,fx_reserves_usd,usdcny,policy_rate,central_debt_share
 series=$series,house_price_index,home_sales,land_revenue,lg_hidden_debt,lg_official_debt
-series=$series,developer_defaults,labour_share
+series=$series,developer_defaults,labour_share,consumer_loans
 past=()
 for f in no_resettlement no_lgfv_after_2009 restrictions_2016 consumption_2009; do
   [ -f $S/$f.yaml ] && past+=($S/$f.yaml)
 done
 future=()
-for f in trade_war_escalation pboc_cut_first trade_truce marshall_plan monetary_financing rd_push; do
+for f in trade_war_escalation pboc_cut_first trade_truce marshall_plan monetary_financing \
+  consumption_credit rd_push; do
   [ -f $S/$f.yaml ] && future+=($S/$f.yaml)
 done
 "$Y" compare $S/history.yaml "${past[@]}" --households 20000 --series "$series" \

@@ -50,11 +50,13 @@ if(NOT stdout_text MATCHES "\\| 2000 \\| n/a \\|")
   message(FATAL_ERROR "the default run printed no table: ${stdout_text}")
 endif()
 # compare: annual values carry annual units (a flow "per month" is summed over
-# the year, so it is shown "per year"), and a scenario against itself differs
-# by nothing.
+# the year, so it is shown "per year"), a scenario against itself differs by
+# nothing, and a stock of none (the history has no consumer loans) reads 0,
+# with no relative change from it.
 run_yuanflow(0 compare ${SRC}/scenarios/history.yaml ${SRC}/scenarios/history.yaml
-             --series home_sales,gdp_real,unemployment --years 2000 ${small})
+             --series home_sales,gdp_real,unemployment,consumer_loans --years 2000 ${small})
 foreach(want "| home_sales | homes per year | 2000 | [^|]+ | [^|]+ | \\+0 \\(\\+0.0%\\) |"
+             "| consumer_loans | tn yuan | 2000 | 0 | 0 | \\+0 |"
              "| gdp_real | tn 2000 yuan/yr | 2000 |" "| unemployment | % | 2000 | [^|]+ | [^|]+ | \\+0.00 pp |")
   string(REPLACE "|" "\\|" pattern "${want}")
   if(NOT stdout_text MATCHES "${pattern}")

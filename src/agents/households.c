@@ -114,7 +114,8 @@ yf_status households_pay_taxes(economy *e)
 }
 
 /* Instruments fixed in yuan that households hold or owe: inflation erodes them. */
-static const int monetary_instruments[] = {I_DEPOSITS, I_MORTGAGES, I_PRESALE_CLAIMS};
+static const int monetary_instruments[] = {I_DEPOSITS, I_MORTGAGES, I_CONSUMER_LOANS,
+                                           I_PRESALE_CLAIMS};
 
 /* Each household's loss of purchasing power this month on its money holdings
  * net of debts (negative for a net debtor, who gains), into out. */

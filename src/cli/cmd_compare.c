@@ -259,14 +259,16 @@ int cmd_compare(int argc, char **argv)
                     v[j] = scaled(sh, annual_value(e[j], index[k], o.years[y]));
                     if (isnan(v[j]))
                         printf(" n/a |");
-                    else
-                        printf(sh == SHOW_PERCENT ? " %.2f |" : " %.4g |", v[j]);
+                    else /* + 0.0: a stock of none reads 0, not -0 */
+                        printf(sh == SHOW_PERCENT ? " %.2f |" : " %.4g |", v[j] + 0.0);
                 }
                 for (int j = 1; j < o.n_files; j++) {
                     if (isnan(v[j]) || isnan(first))
                         printf(" n/a |");
                     else if (sh == SHOW_PERCENT)
                         printf(" %+.2f pp |", v[j] - first);
+                    else if (first == 0.0) /* no relative change from nothing */
+                        printf(" %+.4g |", v[j] - first);
                     else
                         printf(" %+.4g (%+.1f%%) |", v[j] - first, 100.0 * (v[j] / first - 1.0));
                 }

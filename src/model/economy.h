@@ -297,6 +297,11 @@ yf_status pboc_operate(economy *e, int m);          /* agents/pboc.c */
 yf_status government_budget(economy *e);           /* agents/government.c */
 yf_status credit_close_month(economy *e);           /* markets/credit.c */
 yf_status housing_service_mortgages(economy *e);
+/* Consumer credit (markets/consumer_credit.c): what households mean to borrow
+ * and spend this month, added to their consumption plans; then, before they
+ * consume, interest and principal on what they owe, and the new loans. */
+void consumer_credit_plan(economy *e);
+yf_status consumer_credit_lend(economy *e);
 yf_status housing_transact(economy *e);             /* markets/housing.c */
 yf_status developers_finance(economy *e);           /* agents/developers.c */
 yf_status local_finance(economy *e);                /* agents/local_finance.c */

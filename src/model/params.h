@@ -231,6 +231,19 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(mortgage_spread, -0.005, -0.03, 0.03, "per year", \
       "mortgage rate over the loan rate", \
       "PBOC: first-home mortgages were often priced below the benchmark lending rate") \
+    /* ---- consumer credit (src/markets/consumer_credit.c) --------------- */ \
+    X(consumer_credit_limit, 0.0, 0.0, 24.0, "months of expected disposable income", \
+      "most a household may owe in consumer loans (0: no consumer credit)", \
+      "assumption: off in the history, which has no consumer credit; China's short-term consumer loans were of the order of two months of household disposable income in the early 2020s (PBOC financial statistics), a level a scenario can set (event consumer_credit)") \
+    X(consumer_credit_draw, 0.02, 0.0, 1.0, "share of the unused line per month", \
+      "how fast households borrow what their consumer-credit line allows, to spend it", \
+      "assumption: a half-life of about three years (Kim 2016 models household borrowing in an SFC model as a slow stock adjustment)") \
+    X(consumer_loan_months, 36.0, 3.0, 120.0, "months", \
+      "maturity of consumer loans (repaid in equal monthly principal)", \
+      "assumption: consumer loans and credit-card instalments of one to five years") \
+    X(consumer_loan_spread, 0.03, 0.0, 0.2, "per year", \
+      "consumer-loan rate over the loan rate", \
+      "assumption: unsecured consumer loans priced a few points above business loans") \
     X(purchase_cash_limit, 0.3, 0.01, 1.0, "share of deposits per month", \
       "most of a city's household deposits that down payments may take in a month (buyers need the cash)", \
       "assumption; binds only in small cities of small runs, where a few agents stand for a whole city") \

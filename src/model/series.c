@@ -69,6 +69,7 @@
     X(bad_loans, "yuan", "loans of defaulted developers still on banks' books") \
     X(developer_dollar_bonds, "yuan", "developers' dollar bonds held abroad, at book value") \
     X(mortgages, "yuan", "household mortgages outstanding") \
+    X(consumer_loans, "yuan", "household consumer loans outstanding") \
     X(housing_wealth_share, "share of household wealth", "homes over households' gross assets")
 
 /* clang-format on */
@@ -172,6 +173,7 @@ static void housing_series(economy *e, double **v, double gdp)
     *v[S_bad_loans] = e->bad_loans;
     *v[S_developer_dollar_bonds] = -total_stock(snap, I_FOREIGN_LIABILITIES, DEV);
     *v[S_mortgages] = -total_stock(snap, I_MORTGAGES, HH);
+    *v[S_consumer_loans] = -total_stock(snap, I_CONSUMER_LOANS, HH);
     double assets = 0.0;
     for (int i = 0; i < N_CHINA_INSTRUMENTS; i++)
         assets += fmax(0.0, total_stock(snap, i, HH));

@@ -11,7 +11,9 @@
  *     dividends, income tax, mortgage service    government_pay_households,
  *                                                banks_pay_interest, households_pay_taxes,
  *                                                housing_service_mortgages
- *   5 consumption                                households_consume
+ *   5 consumption (consumer credit: the draws    consumer_credit_plan (with the plans),
+ *     are planned with it, service and new       consumer_credit_lend, households_consume
+ *     loans come before it)
  *   6 investment (construction of capital)       firms_invest
  *     housing: sales, deliveries, mortgages      housing_plan (with the plans), housing_transact
  *     developers: land, construction, credit     developers_finance
@@ -45,11 +47,12 @@ static yf_status payments(economy *e, int m)
     if ((st = firms_pay_wages_and_dividends(e)) != YF_OK ||
         (st = government_pay_households(e)) != YF_OK || (st = banks_pay_interest(e)) != YF_OK ||
         (st = households_pay_taxes(e)) != YF_OK || (st = housing_service_mortgages(e)) != YF_OK ||
-        (st = households_consume(e)) != YF_OK || (st = firms_invest(e)) != YF_OK ||
-        (st = housing_transact(e)) != YF_OK || (st = developers_finance(e)) != YF_OK ||
-        (st = local_finance(e)) != YF_OK || (st = credit_lend_and_repay(e)) != YF_OK ||
-        (st = world_trade_and_capital(e)) != YF_OK || (st = pboc_operate(e, m)) != YF_OK ||
-        (st = government_budget(e)) != YF_OK || (st = credit_close_month(e)) != YF_OK)
+        (st = consumer_credit_lend(e)) != YF_OK || (st = households_consume(e)) != YF_OK ||
+        (st = firms_invest(e)) != YF_OK || (st = housing_transact(e)) != YF_OK ||
+        (st = developers_finance(e)) != YF_OK || (st = local_finance(e)) != YF_OK ||
+        (st = credit_lend_and_repay(e)) != YF_OK || (st = world_trade_and_capital(e)) != YF_OK ||
+        (st = pboc_operate(e, m)) != YF_OK || (st = government_budget(e)) != YF_OK ||
+        (st = credit_close_month(e)) != YF_OK)
         return st;
     return YF_OK;
 }
@@ -60,6 +63,7 @@ static yf_status one_month(economy *e, int m)
     policy_apply(e, m);
     world_update(e, m);
     households_plan(e);
+    consumer_credit_plan(e);
     housing_plan(e, m);
     local_finance_plan(e);
     government_plan(e);

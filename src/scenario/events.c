@@ -144,6 +144,13 @@ const scenario_event_kind scenario_event_kinds[] = {
      false,
      2,
      {{"down_payment", P_down_payment, OPTIONAL}, {"spread", P_mortgage_spread, OPTIONAL}}},
+    {"consumer_credit",
+     "consumer credit: the most a household may owe, in months of its expected disposable "
+     "income, and how fast it draws the line",
+     NO_DATE,
+     false,
+     2,
+     {{"limit", P_consumer_credit_limit, REQUIRED}, {"draw", P_consumer_credit_draw, OPTIONAL}}},
 };
 
 const int scenario_n_event_kinds =
