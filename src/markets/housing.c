@@ -97,26 +97,6 @@ static double land_quota(const economy *e, int32_t c)
     return share / 12.0 * e->ci.homes[c];
 }
 
-/* Where new urban households settle (migration between tiers): in proportion
- * to the city's size times its income relative to the average to the power
- * migration_elasticity, a pull that residence permits (hukou) cut by
- * hukou_friction in tiers 1-2. Weights sum to 1; kept in ci->settle. */
-static const double *settlement_weights(economy *e)
-{
-    cities *ci = &e->ci;
-    const double pull = e->param[P_migration_elasticity];
-    const double friction = e->param[P_hukou_friction];
-    double sum = 0.0;
-    for (int32_t c = 0; c < ci->n; c++) {
-        const double k = ci->tier[c] <= 2 ? pull * (1.0 - friction) : pull;
-        ci->settle[c] = e->city_weight[c] * pow(ci->income_factor[c], k);
-        sum += ci->settle[c];
-    }
-    for (int32_t c = 0; c < ci->n; c++)
-        ci->settle[c] = sum > 0.0 ? ci->settle[c] / sum : e->city_weight[c];
-    return ci->settle;
-}
-
 static void city_deposits(economy *e)
 {
     const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
@@ -183,9 +163,6 @@ void housing_plan(economy *e, int m)
     city_deposits(e);
     double *lower = e->city_budget; /* scratch until government_plan fills it */
     const double upper = lower_tier_weights(e, lower);
-    const double new_households =
-        fmax(0.0, cities_urban_households(e, m + 1) - cities_urban_households(e, m));
-    const double *settle = settlement_weights(e);
     const double pay_factor =
         annuity(mortgage_rate(e), e->param[P_mortgage_years]) * (1.0 - e->param[P_down_payment]);
     if (m == 0)
@@ -208,7 +185,8 @@ void housing_plan(economy *e, int m)
             ci->affordability0[c] = burden;
         const double relief = ci->affordability0[c] / burden; /* > 1: easier than in 2000 */
         const double afford = fmin(3.0, pow(relief, e->param[P_affordability_elasticity]));
-        const double need = e->param[P_formation_purchase_share] * new_households * settle[c] +
+        /* New households of the city this month (model/demography.c). */
+        const double need = e->param[P_formation_purchase_share] * ci->formation[c] +
                             cities_upgrade_need(e, c, m);
         /* Rents follow consumer prices (rents are in the CPI and rose with it):
          * yield = y0 (CPI/CPI0) / (P/P0); the city's opening price is P0. */

@@ -7,7 +7,8 @@
  *   N = sum_s Y_s (1 - m_s) / lambda_s + public wages / w,   u = 1 - N / LF,
  *
  * with the urban labour force LF_u = LF - R: the labour force LF from the data
- * (interpolated within years, held after the last year) less the rural reserve R
+ * (interpolated within years; after the last year moved with the WPP 2024
+ * population projection, model/demography.c) less the rural reserve R
  * (surplus farm workers outside the money economy, who migrate to urban work).
  * Non-employment falls more on poorer households: agent k's paid share is
  * 1 - (1 - N / LF) x_k, with exposure x_k = 2 (1 - r_k).
@@ -36,13 +37,19 @@
 
 #include "model/economy.h"
 
+/* The labour force: the data within years; after its last year, that year's
+ * value moved with the population projection (model/demography.c: WPP 2024
+ * medium variant), i.e. the last ratio of labour force to population held. */
 static double labour_force(const economy *e, int m)
 {
     int year = e->size.start_year + m / 12;
     double a, b;
     int last = data_last_period(e->annual, "labour_force");
-    if (year >= last && data_annual(e->annual, "labour_force", last, &a))
-        return a;
+    if (year >= last && data_annual(e->annual, "labour_force", last, &a)) {
+        const double p_last = demography_population(e, last + 0.5);
+        const double p = demography_population(e, demography_year(e, m));
+        return p_last > 0.0 && p > 0.0 ? a * p / p_last : a;
+    }
     if (!data_annual(e->annual, "labour_force", year, &a) ||
         !data_annual(e->annual, "labour_force", year + 1, &b))
         return e->m.labour_force;

@@ -9,7 +9,9 @@
  *
  * Urban households: population x urban share / household_size, from the data
  * (population, urban_population_share), the share rising urbanisation_after_data
- * a year after its last year. New households settle in proportion to city size.
+ * a year after its last year, the population following the WPP 2024 projection
+ * after its last year. Where they live, and where new households form, is
+ * model/demography.c (births, deaths and migration by city).
  */
 #include <math.h>
 #include <stdio.h>
@@ -46,32 +48,38 @@ static bool urban_households_in(const economy *e, int year, double *out)
     return true;
 }
 
-double cities_urban_households(const economy *e, int m)
+double cities_urban_share(const economy *e, int m)
 {
     /* Annual values stand for mid-year; interpolate linearly between them. */
     const double t = e->size.start_year + (m + 0.5) / 12.0 - 0.5;
-    int y = (int)floor(t);
+    const int y = (int)floor(t);
     double a, b;
-    if (urban_households_in(e, y, &a) && urban_households_in(e, y + 1, &b))
-        return a + (b - a) * (t - y);
-    /* After the data: the last year's population, the urban share rising. */
-    int last = y;
-    while (last > e->size.start_year && !urban_households_in(e, last, &a))
-        last--;
-    double pop, share;
-    if (!data_annual(e->annual, "population", last, &pop) ||
-        !data_annual(e->annual, "urban_population_share", last, &share))
+    if (data_annual(e->annual, "urban_population_share", y, &a) &&
+        data_annual(e->annual, "urban_population_share", y + 1, &b))
+        return (a + (b - a) * (t - y)) / 100.0;
+    /* After the data: the last share rising urbanisation_after_data a year. */
+    const int last = data_last_period(e->annual, "urban_population_share");
+    if (!data_annual(e->annual, "urban_population_share", last, &a))
         return 0.0;
-    double s = fmin(0.85, share / 100.0 + e->param[P_urbanisation_after_data] * (t - last));
-    return pop * s / e->param[P_household_size];
+    if (t < last)
+        return a / 100.0;
+    return fmin(0.85, a / 100.0 + e->param[P_urbanisation_after_data] * (t - last));
+}
+
+double cities_urban_households(const economy *e, int m)
+{
+    /* The population (data, then the WPP 2024 projection: model/demography.c)
+     * times the urban share, in households. */
+    return demography_population(e, demography_year(e, m)) * cities_urban_share(e, m) /
+           e->param[P_household_size];
 }
 
 /* Homes city c's households want this month to upgrade or replace: a share of
  * the gap between the saturation level and the stock (fades as it fills). */
 double cities_upgrade_need(const economy *e, int32_t c, int m)
 {
-    const double wanted =
-        e->param[P_housing_saturation] * cities_urban_households(e, m) * e->city_weight[c];
+    (void)m;
+    const double wanted = e->param[P_housing_saturation] * e->ci.households[c];
     return e->param[P_upgrade_rate] / 12.0 * fmax(0.0, wanted - e->ci.homes[c]);
 }
 
@@ -117,7 +125,7 @@ yf_status cities_init(economy *e, yf_diag *diag)
     for (int32_t c = 0; c < n; c++) {
         const double w = e->city_weight[c];
         ci->income_factor[c] = tier_income[ci->tier[c]] / wi;
-        ci->households[c] = urban * w;
+        ci->households[c] = cities_urban_households(e, 0) * w;
         ci->homes[c] = ci->households[c] * e->param[P_old_home_quality];
         ci->price[c] = ci->price0[c] = e->param[P_home_price_2000] * tier_price[ci->tier[c]] / wp;
         for (int k = 0; k < 12; k++)
@@ -130,7 +138,7 @@ yf_status cities_init(economy *e, yf_diag *diag)
         ci->presold[c] = 0.5 * lag * ci->sales_expected[c] * e->param[P_presale_share];
         ci->unsold[c] = 0.5 * e->param[P_inventory_months] * ci->sales_expected[c];
     }
-    return YF_OK;
+    return demography_init(e);
 }
 
 void cities_free(economy *e)
@@ -148,6 +156,7 @@ void cities_free(economy *e)
         yf_mem_free(d[k]);
     yf_mem_free(ci->tier);
     yf_mem_free(e->lgfv_bank);
+    demography_free(e);
 }
 
 double housing_price_index(const economy *e)

@@ -188,6 +188,7 @@ void economy_free(economy *e)
     data_free(e->annual);
     data_free(e->monthly);
     data_free(e->gdp);
+    data_free(e->demog);
     ledger_free(e->L);
     yf_mem_free(e);
 }
@@ -633,6 +634,10 @@ static yf_status load_data(economy *e, const char *dir, yf_diag *diag)
         return st;
     snprintf(path, sizeof path, "%s/world_gdp.csv", dir);
     if ((st = data_load(&e->gdp, path, diag)) != YF_OK)
+        return st;
+    /* Working age, birth and death rates, the population projection (model/demography.c). */
+    snprintf(path, sizeof path, "%s/demography.csv", dir);
+    if ((st = data_load(&e->demog, path, diag)) != YF_OK)
         return st;
     const world_extension ext = {0.04, 0.03, 0.03, 0.03};
     return world_path_build(&e->world, e->monthly, e->annual, e->gdp, e->size.start_year,

@@ -135,6 +135,10 @@ typedef struct cities {
     double *demand_investor;
     double *sales_presale, *sales_completed, *starts, *completions, *land_value;
     double *deposits;       /* scratch: households' deposits by city */
+    /* demography (model/demography.c) */
+    bool *rust_belt;        /* in the designated north-east rust-belt group, fixed */
+    double *formation;      /* new urban households formed in the city this month */
+    double *households_next;/* scratch: next month's households */
 } cities;
 
 /* Property developers: each does a fixed share of the active developers'
@@ -209,6 +213,7 @@ typedef struct economy {
     macro_state m;
     world_path world;
     data_set *annual, *monthly, *gdp; /* the shipped data (owned) */
+    data_set *demog;                  /* data/demography.csv (owned; model/demography.c) */
     int32_t n_banks;
     int month; /* months completed */
     double *city_weight;  /* population share of each city (sums to 1) */
@@ -340,6 +345,26 @@ double housing_price_index(const economy *e);
  * urbanisation_after_data after the data. */
 double cities_urban_households(const economy *e, int m);
 double cities_upgrade_need(const economy *e, int32_t c, int m);
+/* Urban share of the population this month (data, then urbanisation_after_data). */
+double cities_urban_share(const economy *e, int m);
+
+/* ---- demography (model/demography.c) --------------------------------------- */
+
+/* Allocate the demographic arrays and choose the rust-belt cities (from cities_init). */
+YF_MUST_CHECK yf_status demography_init(economy *e);
+void demography_free(economy *e);
+/* Fractional calendar year of the middle of month m. */
+double demography_year(const economy *e, int m);
+/* Population at fractional year t: data, then the WPP 2024 medium projection. */
+double demography_population(const economy *e, double t);
+/* Working-age (15-64) population in month m: WDI data, then with the labour force. */
+double demography_working_age(const economy *e, int m);
+/* Households of each city this month: natural growth, movers, rural-urban
+ * arrivals; city weights and new households by city follow (before housing_plan). */
+void demography_update(economy *e, int m);
+/* Rust-belt households; their household-weighted home price and their
+ * disposable income this month (yuan) into the pointers. */
+double demography_rust_belt(const economy *e, double *price_weighted, double *income);
 
 /* ---- helpers shared by the stages (economy.c, series.c) ------------------- */
 

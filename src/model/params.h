@@ -385,6 +385,19 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     X(housing_precaution, 0.5, 0.0, 10.0, "per unit of price fall", \
       "fall of the propensity to consume per unit of fall in national house prices over a year", \
       "DESIGN 4: precautionary saving rises with falling house prices; strength an assumption") \
+    /* ---- demography and regions (issue 5, model/demography.c) ---------- */ \
+    X(household_churn, 0.02, 0.0, 0.2, "share of urban households per year", \
+      "urban households that choose again where to live each year (migration between cities, by the settlement weights of 4.10)", \
+      "calibration target: the three north-eastern provinces fell from about 8.4% of China's population (2000 census) to about 7.0% (2020 census; neither in shared/data)") \
+    X(rust_belt_share, 0.08, 0.0, 0.3, "share of 2000 urban households", \
+      "size of the designated north-east rust-belt group, taken from the cities of tiers 2-4 (model/demography.c)", \
+      "assumption: Heilongjiang, Jilin and Liaoning held about 8% of China's population in the 2000 census (not in shared/data)") \
+    X(rust_belt_birth_ratio, 0.5, 0.0, 3.0, "ratio to the national crude birth rate", \
+      "birth rate of the rust-belt cities relative to the national rate", \
+      "data/demography.csv: Heilongjiang 3.34 per mille in 2022 and 2.92 in 2023 against 6.77 and 6.39 nationally (ratio 0.49, 0.46)") \
+    X(rust_belt_death_ratio, 1.2, 0.0, 3.0, "ratio to the national crude death rate", \
+      "death rate of the rust-belt cities relative to the national rate (an older population)", \
+      "data/demography.csv: Heilongjiang 9.09 per mille in 2022 and 9.84 in 2023 against WPP 2024's 7.7 and 8.2 nationally (ratios 1.18, 1.20)") \
     /* ---- rest of the world -------------------------------------------- */ \
     X(export_income_elasticity, 2.3456, 0.0, 5.0, "elasticity", \
       "export volume response to foreign nominal GDP in dollars", \

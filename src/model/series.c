@@ -70,7 +70,16 @@
     X(developer_dollar_bonds, "yuan", "developers' dollar bonds held abroad, at book value") \
     X(mortgages, "yuan", "household mortgages outstanding") \
     X(consumer_loans, "yuan", "household consumer loans outstanding") \
-    X(housing_wealth_share, "share of household wealth", "homes over households' gross assets")
+    X(housing_wealth_share, "share of household wealth", "homes over households' gross assets") \
+    /* demography and regions (model/demography.c) */ \
+    X(labour_force, "workers", "labour force: data to 2024, then with the WPP 2024 population projection") \
+    X(working_age_population, "persons", "population aged 15-64: WDI to 2021, then with the labour force") \
+    X(urbanisation_rate, "share of population", "urban population share: data to 2021, then urbanisation_after_data") \
+    X(urban_households, "households", "urban households (population x urban share / household_size)") \
+    X(households_rustbelt, "households", "urban households of the designated north-east rust-belt cities") \
+    X(house_price_rustbelt, "index, 2000-01 = 1", "new-home prices in the rust-belt cities (weighted by their households now)") \
+    X(income_rustbelt, "yuan per month", "disposable income of the rust-belt cities' households: households x income per urban household x tier factor") \
+    X(income_rustbelt_growth, "fraction per year", "nominal growth of income_rustbelt over twelve months")
 
 /* clang-format on */
 
@@ -180,6 +189,29 @@ static void housing_series(economy *e, double **v, double gdp)
     *v[S_housing_wealth_share] = assets > 0.0 ? total_stock(snap, I_HOUSING, HH) / assets : 0.0;
 }
 
+static void demography_series(economy *e, double **v)
+{
+    const int m = e->month;
+    const cities *ci = &e->ci;
+    *v[S_labour_force] = e->m.labour_force;
+    *v[S_working_age_population] = demography_working_age(e, m);
+    *v[S_urbanisation_rate] = cities_urban_share(e, m);
+    *v[S_urban_households] = cities_urban_households(e, m);
+    double price, income;
+    *v[S_households_rustbelt] = demography_rust_belt(e, &price, &income);
+    /* Prices against the opening prices of the same cities, households now. */
+    double now = 0.0, base = 0.0;
+    for (int32_t c = 0; c < ci->n; c++)
+        if (ci->rust_belt[c]) {
+            now += ci->households[c] * ci->price[c];
+            base += ci->households[c] * ci->price0[c];
+        }
+    *v[S_house_price_rustbelt] = base > 0.0 ? now / base : 1.0;
+    *v[S_income_rustbelt] = income;
+    const double year_ago = m >= 12 ? e->out[S_income_rustbelt].values[m - 12] : 0.0;
+    *v[S_income_rustbelt_growth] = year_ago > 0.0 ? income / year_ago - 1.0 : NAN;
+}
+
 void series_record(economy *e, int m)
 {
     const macro_state *s = &e->m;
@@ -241,4 +273,5 @@ void series_record(economy *e, int m)
     *v[S_net_lending_finance] = net_lending(snap, finance_, 2) / gdp;
     *v[S_net_lending_row] = net_lending(snap, row_, 1) / gdp;
     housing_series(e, v, gdp);
+    demography_series(e, v);
 }

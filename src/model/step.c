@@ -4,6 +4,7 @@
  *
  *   1 policy events due this month              policy_apply
  *   2 the outside world                          world_update
+ *     births, deaths, migration between cities   demography_update
  *   3 plans, production, prices, employment      households_plan, government_plan,
  *                                                firms_plan_investment, goods_market_clear,
  *                                                labour_market_clear
@@ -62,6 +63,7 @@ static yf_status one_month(economy *e, int m)
     reset_flows(e);
     policy_apply(e, m);
     world_update(e, m);
+    demography_update(e, m);
     households_plan(e);
     consumer_credit_plan(e);
     housing_plan(e, m);
