@@ -19,7 +19,9 @@
  *   H_c'      = H_c + N_c - churn H_c / 12 + s_c (A + churn sum H / 12)
  *
  * s_c are the settlement weights (size x relative income, hukou friction:
- * docs/model.md 4.10). The sum of H_c' is the national path exactly (a last
+ * docs/model.md 4.10). Relative income is the tier factor times a local term:
+ * 1 + local_construction_income (the city's smoothed home sales per household
+ * over the national rate - 1), normalised to a household-weighted mean of 1. The sum of H_c' is the national path exactly (a last
  * rescaling removes rounding). City weights (the population shares used by
  * local spending and the price index) follow H_c. New urban households of the
  * month are placed where households grew: formation_c = dH x max(0, dH_c) /
@@ -133,8 +135,11 @@ yf_status demography_init(economy *e)
     const size_t n = (size_t)ci->n;
     if (!(ci->rust_belt = yf_calloc(n, sizeof(bool))) ||
         !(ci->formation = yf_calloc(n, sizeof(double))) ||
-        !(ci->households_next = yf_calloc(n, sizeof(double))))
+        !(ci->households_next = yf_calloc(n, sizeof(double))) ||
+        !(ci->income_tier = yf_calloc(n, sizeof(double))))
         return YF_ERR_NOMEM;
+    for (int32_t c = 0; c < ci->n; c++)
+        ci->income_tier[c] = ci->income_factor[c];
     choose_rust_belt(e);
     return YF_OK;
 }
@@ -144,6 +149,32 @@ void demography_free(economy *e)
     yf_mem_free(e->ci.rust_belt);
     yf_mem_free(e->ci.formation);
     yf_mem_free(e->ci.households_next);
+    yf_mem_free(e->ci.income_tier);
+}
+
+/* Local income: the tier factor times 1 + local_construction_income x (the
+ * city's home sales per household over the national rate - 1), normalised so
+ * that the household-weighted average stays 1. A city where few homes sell
+ * (few new households) earns less from building them, and people leave. */
+static void local_incomes(economy *e)
+{
+    cities *ci = &e->ci;
+    const double k = e->param[P_local_construction_income];
+    double sales = 0.0, urban = 0.0;
+    for (int32_t c = 0; c < ci->n; c++) {
+        sales += ci->sales_expected[c];
+        urban += ci->households[c];
+    }
+    const double national = urban > 0.0 ? sales / urban : 0.0;
+    double avg = 0.0;
+    for (int32_t c = 0; c < ci->n; c++) {
+        const double rate = ci->households[c] > 0.0 ? ci->sales_expected[c] / ci->households[c] : 0.0;
+        const double rel = national > 0.0 ? fmin(3.0, rate / national) : 1.0;
+        ci->income_factor[c] = ci->income_tier[c] * fmax(0.1, 1.0 + k * (rel - 1.0));
+        avg += e->city_weight[c] * ci->income_factor[c];
+    }
+    for (int32_t c = 0; c < ci->n; c++)
+        ci->income_factor[c] = avg > 0.0 ? ci->income_factor[c] / avg : ci->income_tier[c];
 }
 
 /* Where movers and new urban households settle: the city's size times its
@@ -168,6 +199,7 @@ static void settlement_weights(economy *e)
 void demography_update(economy *e, int m)
 {
     cities *ci = &e->ci;
+    local_incomes(e);
     settlement_weights(e);
     const double t = demography_year(e, m);
     const double birth = crude_rate(e, "birth_rate_national", t);

@@ -111,7 +111,8 @@ enum { HOUSING_MAX_LAG = 48 };
 typedef struct cities {
     int32_t n;
     int32_t *tier;          /* 0 tier 1, 1 new tier 1, 2 tier 2, 3 tier 3, 4 tier 4 */
-    double *income_factor;  /* household income relative to the national average, fixed */
+    double *income_factor;  /* household income relative to the national average (tier
+                               and local building: model/demography.c) */
     double *settle;         /* share of new urban households settling here (migration) */
     double *households;     /* urban households living in the city */
     double *homes;          /* homes owned by households */
@@ -139,6 +140,8 @@ typedef struct cities {
     bool *rust_belt;        /* in the designated north-east rust-belt group, fixed */
     double *formation;      /* new urban households formed in the city this month */
     double *households_next;/* scratch: next month's households */
+    double *income_tier;    /* the tier income factor (fixed); income_factor adds local
+                               building activity to it each month */
 } cities;
 
 /* Property developers: each does a fixed share of the active developers'
