@@ -36,8 +36,14 @@ endfunction()
 
 set(month "[0-9][0-9][0-9][0-9]-[0-9][0-9]")
 set(recent "\\(recent values: [a-z_]+ ${month}\\.\\.${month}:( [-0-9.e+]+)+")
+# Which guard stops the explosion first is chaotic: any change to the model
+# moves the month's jump of the wage (x 10^6 to 10^7 in 2002-11). With the
+# demography of issue 5 the wage bill stays just below 2^63 and a bank's
+# overdrawn reserves stop the run in the same month; on main before it, the
+# same scenario with deficit_ratio 0.25 stopped that way too. Either way the
+# run stops with the month, the amount and the recent values.
 expect_failure(overflow
-  "hyperinflation: ${month}: [a-z ]+ is [0-9.e+]+ yuan, beyond the int64 yuan range ${recent}"
+  "hyperinflation: ${month}: [a-z ]+ is [-0-9.e+]+ yuan, (beyond the int64 yuan range|not a finite non-negative amount) ${recent}"
   ${SRC}/tests/scenarios/hyperinflation.yaml)
 # Households consuming 5% of their net wealth a month (the top of the range):
 # imports outrun exports and the PBOC sells its reserves defending the rate

@@ -1,6 +1,6 @@
 /*
  * test_demography.c: working age, the labour force, urbanisation and the
- * households of each city (issue 5, item 4; docs/model.md 4.13), on a small
+ * households of each city (issue 5, item 4; docs/model.md 4.14), on a small
  * economy (2,000 households, 500 firms) run to 2035. The scenarios are in
  * tests/scenarios/demography/; each changes one input and the test checks the
  * sign the rules say must follow. Expected peaks and falls come from the data

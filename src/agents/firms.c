@@ -79,6 +79,9 @@ yf_status firms_pay_wages_and_dividends(economy *e)
     int64_t wages;
     if (!economy_yuan(e, bill, "wage bill", &wages))
         return YF_ERR_NUMERIC;
+    /* The double total only checks the range: above 2^53 it is not exact, and
+     * the households must receive exactly what the firms pay. */
+    wages = economy_sum(f->amount, f->n);
     households_wage_weights(e);
     if (!economy_split(e, wages, h->weight, h->n, h->amount, "wages received"))
         return YF_ERR_NUMERIC;

@@ -1,6 +1,6 @@
 /*
  * demography.c: population, working age, urbanisation and the households of
- * each city (docs/model.md 4.13; docs/demography.md).
+ * each city (docs/model.md 4.14; docs/demography.md).
  *
  * National paths come from data (data/china_annual.csv, data/demography.csv):
  * the population to its last data year, then the UN World Population

@@ -388,7 +388,7 @@ projection stable, 1 overshoots (history follows the rate the PBOC chose: usdcny
     /* ---- demography and regions (issue 5, model/demography.c) ---------- */ \
     X(household_churn, 0.02, 0.0, 0.2, "share of urban households per year", \
       "urban households that choose again where to live each year (migration between cities, by the settlement weights of 4.10)", \
-      "calibration target: the three north-eastern provinces fell from about 8.4% of China's population (2000 census) to about 7.0% (2020 census; neither in shared/data)") \
+      "assumption, not calibrated; compare: the three north-eastern provinces fell from about 8.4% of China's population (2000 census) to about 7.0% (2020 census; neither in shared/data), docs/demography.md") \
     X(local_construction_income, 0.1, 0.0, 1.0, "share of a city's household income", \
       "weight of local home building in a city's relative income: income moves by this times the city's home sales per household over the national rate, less one", \
       "assumption: construction and real estate employed about a tenth of urban workers in the 2010s (NBS urban employment by sector, not in shared/data)") \
