@@ -333,6 +333,12 @@ static const agent_var firm_vars[] = {
     {"firm", "revenue", offsetof(firms, revenue), NONNEG},
     {"firm", "costs", offsetof(firms, costs), NONNEG},
 };
+/* Cities' demography (model/demography.c). */
+static const agent_var city_vars[] = {
+    {"city", "households", offsetof(cities, households), NONNEG},
+    {"city", "formation", offsetof(cities, formation), NONNEG},
+    {"city", "income_factor", offsetof(cities, income_factor), POSITIVE},
+};
 
 static yf_status check_agents(economy *e, int m, const void *group, int32_t n,
                               const agent_var *vars, int n_vars)
@@ -367,7 +373,9 @@ yf_status guards_after_month(economy *e, int m, yf_status st)
         (st = check_agents(e, m, &e->hh, e->hh.n, household_vars,
                            (int)(sizeof household_vars / sizeof *household_vars))) != YF_OK ||
         (st = check_agents(e, m, &e->fi, e->fi.n, firm_vars,
-                           (int)(sizeof firm_vars / sizeof *firm_vars))) != YF_OK)
+                           (int)(sizeof firm_vars / sizeof *firm_vars))) != YF_OK ||
+        (st = check_agents(e, m, &e->ci, e->ci.n, city_vars,
+                           (int)(sizeof city_vars / sizeof *city_vars))) != YF_OK)
         return st;
     return YF_OK;
 }
