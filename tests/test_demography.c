@@ -153,7 +153,8 @@ static void test_labour_force_falls_after_peak(const run *r)
         }
     CHECK_EQ_I64(top_month, (peak - 2000) * 12);
     CHECK(mean_over(r->e, "labour_force", 2024, 2024) < top);
-    CHECK(mean_over(r->e, "labour_force", 2035, 2035) < mean_over(r->e, "labour_force", 2025, 2025));
+    CHECK(mean_over(r->e, "labour_force", 2035, 2035) <
+          mean_over(r->e, "labour_force", 2025, 2025));
     const int wa_peak = data_peak_year("demography.csv", "working_age_population");
     const double wa_top = mean_over(r->e, "working_age_population", wa_peak, wa_peak);
     CHECK(wa_top > mean_over(r->e, "working_age_population", 2010, 2010));
@@ -176,8 +177,10 @@ static void test_urbanisation_raises_urban_share(const run *history)
           mean_over(history->e, "urbanisation_rate", 2030, 2030));
     CHECK(mean_over(fast.e, "urban_households", 2030, 2035) >
           mean_over(history->e, "urban_households", 2030, 2035));
-    CHECK(sum_over(fast.e, "home_sales", 2023, 2035) > sum_over(history->e, "home_sales", 2023, 2035));
-    CHECK(mean_over(fast.e, "home_sales", 2000, 2020) == mean_over(history->e, "home_sales", 2000, 2020));
+    CHECK(sum_over(fast.e, "home_sales", 2023, 2035) >
+          sum_over(history->e, "home_sales", 2023, 2035));
+    CHECK(mean_over(fast.e, "home_sales", 2000, 2020) ==
+          mean_over(history->e, "home_sales", 2000, 2020));
     run_free(&fast);
 }
 

@@ -186,8 +186,8 @@ void housing_plan(economy *e, int m)
         const double relief = ci->affordability0[c] / burden; /* > 1: easier than in 2000 */
         const double afford = fmin(3.0, pow(relief, e->param[P_affordability_elasticity]));
         /* New households of the city this month (model/demography.c). */
-        const double need = e->param[P_formation_purchase_share] * ci->formation[c] +
-                            cities_upgrade_need(e, c, m);
+        const double need =
+            e->param[P_formation_purchase_share] * ci->formation[c] + cities_upgrade_need(e, c, m);
         /* Rents follow consumer prices (rents are in the CPI and rose with it):
          * yield = y0 (CPI/CPI0) / (P/P0); the city's opening price is P0. */
         const double rent_yield = e->param[P_rent_yield_2000] * e->m.cpi * ci->price0[c] / price;

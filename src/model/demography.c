@@ -168,7 +168,8 @@ static void local_incomes(economy *e)
     const double national = urban > 0.0 ? sales / urban : 0.0;
     double avg = 0.0;
     for (int32_t c = 0; c < ci->n; c++) {
-        const double rate = ci->households[c] > 0.0 ? ci->sales_expected[c] / ci->households[c] : 0.0;
+        const double rate =
+            ci->households[c] > 0.0 ? ci->sales_expected[c] / ci->households[c] : 0.0;
         const double rel = national > 0.0 ? fmin(3.0, rate / national) : 1.0;
         ci->income_factor[c] = ci->income_tier[c] * fmax(0.1, 1.0 + k * (rel - 1.0));
         avg += e->city_weight[c] * ci->income_factor[c];
