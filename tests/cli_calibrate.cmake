@@ -16,7 +16,7 @@ if(NOT out MATCHES "evaluations: 8 run now, [0-9]+ replayed from the store, 8 re
 endif()
 file(READ ${WORK}/c.yaml first)
 if(NOT first MATCHES "name: calibrated\nextends: [^\n]*history.yaml\n" OR
-   NOT first MATCHES "parameters:\n  tfp_growth: [0-9.e-]+\n")
+   NOT first MATCHES "parameters:\n  rd_elasticity: [0-9.e-]+\n")
   message(FATAL_ERROR "calibrated scenario: ${first}")
 endif()
 execute_process(COMMAND ${YUANFLOW} calibrate ${small} RESULT_VARIABLE rc OUTPUT_VARIABLE out

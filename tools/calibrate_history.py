@@ -30,7 +30,7 @@ DATA = "data/china_annual.csv"
 # The parameters searched and the box they are kept in (inside the ranges of
 # src/model/params.h).
 SEARCH = {
-    "tfp_growth": (0.0, 0.05), "verdoorn": (0.2, 0.9), "migration_rate": (0.05, 2.0),
+    "rd_elasticity": (0.05, 0.4), "verdoorn": (0.2, 0.9), "migration_rate": (0.05, 2.0),
     "rural_surplus": (0.05, 0.4), "invest_speed": (0.003, 0.05),
     "export_income_elasticity": (1.0, 4.5), "export_cycle_elasticity": (0.0, 3.0),
     "export_price_elasticity": (0.5, 3.0), "wto_gain": (0.5, 4.0),

@@ -13,10 +13,11 @@
  * Non-employment falls more on poorer households: agent k's paid share is
  * 1 - (1 - N / LF) x_k, with exposure x_k = 2 (1 - r_k).
  *
- * Labour productivity follows the Kaldor-Verdoorn law: it grows at tfp_growth
- * plus verdoorn times the expected growth of the industry's real demand g_e,
+ * Labour productivity follows the Kaldor-Verdoorn law: it grows at the growth
+ * of technology g_A (driven by the knowledge stock: model/technology.c) plus
+ * verdoorn times the expected growth of the industry's real demand g_e,
  *
- *   lambda_s' = lambda_s (1 + (tfp_growth + verdoorn g_e,s) / 12),
+ *   lambda_s' = lambda_s (1 + (g_A + verdoorn g_e,s) / 12),
  *
  * so productivity is faster where demand grows fast (learning, scale, the move
  * of workers out of farming) and a demand slump does not become a collapse of
@@ -36,6 +37,7 @@
 #include <math.h>
 
 #include "model/economy.h"
+#include "model/technology.h"
 
 /* The labour force: the data within years; after its last year, that year's
  * value moved with the population projection (model/demography.c: WPP 2024
@@ -105,7 +107,7 @@ void labour_set_wage(economy *e, int m)
         industry_state *x = &e->ind[i];
         before += x->productivity * x->employment;
         x->productivity *=
-            1.0 + (e->param[P_tfp_growth] + e->param[P_verdoorn] * x->output_growth_expected) /
+            1.0 + (technology_growth(e) + e->param[P_verdoorn] * x->output_growth_expected) /
                       12.0;
         after += x->productivity * x->employment;
     }

@@ -18,6 +18,7 @@
 
 #include "core/core.h"
 #include "model/industries.h"
+#include "model/technology.h"
 
 /* Opening shares of M2 after local governments' deposits (assumption; the data
  * have no sector split). Local governments open with one month of their
@@ -474,7 +475,7 @@ static yf_status opening_balance_sheet(economy *e, yf_diag *diag)
     for (int s = 0; s < N_INDUSTRIES; s++)
         e->ind[s].demand_growth_expected = e->ind[s].output_growth_expected = growth / 100.0;
     industries_init(e, gdp_month, demand, private_employment);
-    m->productivity_growth = e->param[P_tfp_growth] + e->param[P_verdoorn] * growth / 100.0;
+    m->productivity_growth = technology_growth_opening(e) + e->param[P_verdoorn] * growth / 100.0;
     double tariff;
     m->tariff_china = data_annual(e->annual, "china_applied_tariff_weighted_mean", y0, &tariff)
                           ? tariff / 100.0

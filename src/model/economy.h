@@ -196,6 +196,17 @@ typedef struct macro_state {
     double wage0;                /* the first month's wage (real public output) */
     double tariff_china;         /* China's own tariff on imports, fraction */
     bool policy_rate_from_data, usdcny_from_data;
+    /* Technology (model/technology.c): research by performer this month (yuan),
+     * the knowledge pipeline and stock (real, 2000 yuan), growth of technology. */
+    double rd_public, rd_private;  /* research spending this month, yuan */
+    double rd_private_scale;       /* research per yuan of weighted expected sales (opening) */
+    double rd_margin0, rd_margin_expected; /* firms' profit margin: opening, expected */
+    double rd_pipeline, rd_stock;  /* research in gestation; knowledge stock (real) */
+    double rd_stock_growth;        /* growth of the knowledge stock, per year */
+    double rd_intensity;           /* knowledge stock over annual real GDP */
+    double technology_growth;      /* growth of labour-augmenting technology, per year */
+    double ga_output0, ga_capital0, ga_labour0; /* growth accounting: first month's Y, K, L */
+    double ga_ring[12][3];         /* Y, K, L of the last 12 months */
 } macro_state;
 
 /* A named output series, one value per month. */

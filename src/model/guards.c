@@ -223,6 +223,12 @@ static const macro_var macro_vars[] = {
     MACRO(last_local_revenue, "local governments", FINITE, NULL),
     MACRO(productivity_growth, "firms", FINITE, NULL),
     MACRO(tariff_china, "central government", NONNEG, NULL),
+    /* technology (model/technology.c) */
+    MACRO(rd_public, "central government", NONNEG, "rd_public"),
+    MACRO(rd_private, "firms", NONNEG, "rd_private"),
+    MACRO(rd_pipeline, "firms", NONNEG, NULL),
+    MACRO(rd_stock, "firms", POSITIVE, "rd_stock"),
+    MACRO(technology_growth, "firms", FINITE, "technology_growth"),
 };
 #undef MACRO
 enum { N_MACRO_VARS = (int)(sizeof macro_vars / sizeof *macro_vars) };

@@ -95,9 +95,6 @@ normal utilisation is implied by wage_share_target)", \
     X(price_speed, 0.1, 0.0, 1.0, "share of the gap closed per month", \
       "speed at which prices move toward mark-up over unit cost", \
       "assumption") \
-    X(tfp_growth, 0.05, -0.1, 0.2, "per year", \
-      "autonomous growth of labour productivity (exogenous until issue 5)", \
-      CALIBRATED "earlier hand target: labour productivity growth 2000-2010 (data: pwt_real_gdp_rgdpna / pwt_employment)") \
     X(verdoorn, 0.2, 0.0, 1.0, "per unit of output growth", \
       "Kaldor-Verdoorn coefficient: extra productivity growth per unit of expected output growth", \
       CALIBRATED "reference: Verdoorn (1949); estimates of 0.3-0.7 (McCombie, Pugno and Soro 2002)") \
@@ -443,6 +440,43 @@ swing of some 5 points in a $11 trillion economy; to be fitted (issue 7)") \
     X(portfolio_speed, 0.3, 0.0, 1.0, "share of the gap closed per month", \
       "speed at which private portfolios move toward the position the differential calls for", \
       CALIBRATED "reference: assumption: most of the 2015-16 outflow happened within two years (half-life about a year)") \
+    /* ---- technology: research, knowledge, growth accounting (model/technology.c) */ \
+    X(rd_private_opening_share, 0.0054, 0.0, 0.05, "share of GDP", \
+      "firms' research and development in the first month (sets the scale of private research)", \
+      "data: rd_expenditure_share_gdp 0.89% in 2000, of which enterprises about 60% (NBS / MOST \
+statistics on R&D by performer; institutes and universities the rest)") \
+    X(rd_profit_elasticity, 0.25, 0.0, 5.0, "elasticity", \
+      "response of private research to firms' expected profit margin relative to its opening level", \
+      "assumption: research is financed from internal funds (Himmelberg and Petersen 1994; Hall and Lerner 2010)") \
+    X(rd_catchup_elasticity, 1.2, 0.0, 5.0, "elasticity", \
+      "rise of firms' research intensity with productivity relative to the world frontier (innovate rather than imitate)", \
+      "Acemoglu, Aghion and Zilibotti (2006); calibrated by hand so that research rises toward 2.4% of GDP by 2020 (data: rd_expenditure_share_gdp)") \
+    X(rd_gestation_months, 18.0, 1.0, 120.0, "months", \
+      "mean time for research spending to become usable knowledge", \
+      "Pakes and Schankerman (1984): a gestation lag of one to two years") \
+    X(rd_depreciation, 0.15, 0.0, 1.0, "per year", \
+      "depreciation (obsolescence) of the knowledge stock", \
+      "Griliches (1980); Hall, Mairesse and Mohnen (2010): 15% is the standard rate of R&D capital") \
+    X(rd_growth_opening, 0.18, 0.0, 0.5, "per year", \
+      "growth of the real knowledge stock before 2000 (sets the opening stock)", \
+      "data: rd_expenditure_share_gdp rose from 0.56% (1996) to 0.89% (2000) while real GDP grew about 8% a year: real research grew near 20% a year") \
+    X(rd_elasticity, 0.15, 0.0, 1.0, "per unit of knowledge-stock growth", \
+      "growth of labour-augmenting technology per unit of growth of the knowledge stock", \
+      "Griliches knowledge-capital model; output elasticities of R&D capital 0.05-0.25 (Hall, Mairesse and Mohnen 2010), \
+over a labour share near 0.58; calibrated by hand so that labour productivity and GDP growth 2000-2024 stay near the fit of tfp_growth (docs/technology.md)") \
+    X(rd_absorption, 0.45, 0.0, 5.0, "per year per unit of stock/GDP per log point of gap", \
+      "growth of technology from absorbing the frontier's, per unit of knowledge stock over annual real GDP and per log point of gap", \
+      "Griffith, Redding and Van Reenen (2004), Nelson and Phelps (1966); calibrated by hand with rd_elasticity so that \
+labour productivity and GDP growth 2000-2024 stay near the fit of tfp_growth (docs/technology.md)") \
+    X(frontier_gap, 2.0, 0.0, 5.0, "log points", \
+      "gap of China's labour productivity to the frontier in 2000", \
+      "China's output per worker was about 12-15% of the US level around 2000 (Penn World Table, PPP): ln(1 / 0.13) = 2.0") \
+    X(frontier_growth, 0.015, 0.0, 0.05, "per year", \
+      "growth of the world frontier's labour productivity", \
+      "US labour productivity grew about 1.5% a year in 2000-2024 (BLS, nonfarm business output per hour)") \
+    X(capital_share, 0.425, 0.0, 1.0, "share of GDP", \
+      "capital's share a in the growth accounting (TFP = Y / (K^a L^(1-a))); output only", \
+      "data: pwt_labour_share averaged 0.575 in 2000-2019, so a = 0.425") \
     /* ---- policy timeline levers (set by scenario events) ---- */ \
     /* Defaults are the policy of January 2000, so that a run without events \
      * is a run without policy change; scenarios/history.yaml dates the \
@@ -473,7 +507,15 @@ event stimulus); none in January 2000") \
       "2008-11 to 2010-12 is 26 months (DESIGN 5; event stimulus)") \
     X(stimulus_start_month, -1.0, -1.0, 2399.0, "month from 2000-01 (-1: none)", \
       "first month of the stimulus program", \
-      "2008-11 is 106 (event stimulus sets it to its date)")
+      "2008-11 is 106 (event stimulus sets it to its date)") \
+    X(rd_public_share, 0.0036, 0.0, 0.05, "share of GDP", \
+      "research of government institutes and universities, paid from the central budget (event rd_public)", \
+      "NBS / MOST statistics on R&D by performer: institutes and universities did about 40% of the 0.89% of GDP \
+of 2000; seed 004_3dd7420ef5fa3b25.txt: a sixth of 2.8% of GDP in 2020 went to universities and institutes") \
+    X(rd_crackdown, 0.0, 0.0, 1.0, "share of private research", \
+      "cut of private research from a regulatory crackdown on private firms (event platform_crackdown)", \
+      "none in January 2000; the 2021 platform crackdown (seed 004_3dd7420ef5fa3b25.txt: large internet firms cut R&D \
+by almost 7% in the first half of 2023)")
 /* clang-format on */
 
 typedef enum model_param_id {

@@ -9,6 +9,7 @@
 #include "core/core.h"
 #include "model/economy.h"
 #include "model/industries.h"
+#include "model/technology.h"
 
 /* clang-format off */
 #define SERIES_LIST(X) \
@@ -79,7 +80,20 @@
     X(households_rustbelt, "households", "urban households of the designated north-east rust-belt cities") \
     X(house_price_rustbelt, "index, 2000-01 = 1", "new-home prices in the rust-belt cities (weighted by their households now)") \
     X(income_rustbelt, "yuan per month", "disposable income of the rust-belt cities' households: households x income per urban household x tier factor") \
-    X(income_rustbelt_growth, "fraction per year", "nominal growth of income_rustbelt over twelve months")
+    X(income_rustbelt_growth, "fraction per year", "nominal growth of income_rustbelt over twelve months") \
+    /* technology and growth accounting (model/technology.c; same order as technology.h) */ \
+    X(tfp, "index, 2000-01 = 1", "total factor productivity: real GDP / (K^a L^(1-a)), K business capital, L employment") \
+    X(growth_capital, "percentage points", "contribution of capital to real GDP growth over twelve months (a dln K)") \
+    X(growth_labour, "percentage points", "contribution of labour to real GDP growth over twelve months ((1-a) dln L)") \
+    X(growth_tfp, "percentage points", "contribution of TFP to real GDP growth over twelve months (the residual)") \
+    X(tfp_share_growth, "share of growth", "TFP's contribution over real GDP growth (log), twelve months (0 when growth is below one point)") \
+    X(rd_share_gdp, "share of GDP", "research and development, private and public") \
+    X(rd_private, "yuan per month", "firms' research and development (part of business investment)") \
+    X(rd_public, "yuan per month", "research of government institutes and universities (part of central spending)") \
+    X(rd_stock, "2000 yuan", "knowledge stock: perpetual inventory of real research, 15% depreciation") \
+    X(technology_growth, "fraction per year", "growth of labour-augmenting technology from knowledge and catch-up") \
+    X(capital_business_real, "2000 yuan", "business capital stock, real (growth accounting's K)") \
+    X(employment, "workers", "employment, private and public (growth accounting's L)")
 
 /* clang-format on */
 
@@ -274,4 +288,8 @@ void series_record(economy *e, int m)
     *v[S_net_lending_row] = net_lending(snap, row_, 1) / gdp;
     housing_series(e, v, gdp);
     demography_series(e, v);
+    double tech[N_TECH_SERIES];
+    technology_series(e, m, tech);
+    for (int k = 0; k < N_TECH_SERIES; k++)
+        *v[S_tfp + k] = tech[k];
 }

@@ -32,6 +32,7 @@
 
 #include "model/economy.h"
 #include "model/guards.h"
+#include "model/technology.h"
 
 static void reset_flows(economy *e)
 {
@@ -77,6 +78,7 @@ static yf_status one_month(economy *e, int m)
     if (st != YF_OK)
         return st;
     goods_set_prices(e);
+    technology_update(e, m);
     labour_set_wage(e, m);
     if ((st = housing_set_prices(e)) != YF_OK)
         return st;

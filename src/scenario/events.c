@@ -138,6 +138,21 @@ const scenario_event_kind scenario_event_kinds[] = {
      false,
      1,
      {{"rate", P_completion_rate, REQUIRED}}},
+    /* technology (issue 5; model/technology.c) */
+    {"rd_public",
+     "research of government institutes and universities as a share of GDP, paid from the "
+     "central budget",
+     NO_DATE,
+     false,
+     1,
+     {{"share", P_rd_public_share, REQUIRED}}},
+    {"platform_crackdown",
+     "a regulatory crackdown on private (platform) firms: the share of private research cut "
+     "from the event's month (strength 0 lifts it)",
+     NO_DATE,
+     false,
+     1,
+     {{"strength", P_rd_crackdown, REQUIRED}}},
     {"mortgage_terms",
      "mortgage rules: the minimum down payment and the mortgage rate over the loan rate",
      NO_DATE,

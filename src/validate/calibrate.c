@@ -29,9 +29,9 @@
  * parameters taken from a source (tax rates, spreads, depreciation) are not free. */
 /* clang-format off */
 const calibrate_free_param calibrate_free_params[] = {
-    {"tfp_growth", 0.0, 0.05,
-     "labour productivity grew 5-10% a year in 2000-2015 (PWT rgdpna/emp), of which an exogenous part "
-     "between none and 5% (the rest is Verdoorn's); above 5% the model alone would outgrow the data"},
+    {"rd_elasticity", 0.05, 0.4,
+     "output elasticities of R&D capital of 0.05-0.25 (Hall, Mairesse and Mohnen 2010) over a labour share "
+     "near 0.58 give 0.09-0.43 for labour-augmenting technology; the box is that range, rounded"},
     {"verdoorn", 0.2, 0.9,
      "estimates of the Kaldor-Verdoorn coefficient are 0.3-0.7 (McCombie, Pugno and Soro 2002), widened by 0.1 each way"},
     {"migration_rate", 0.05, 2.0,
