@@ -464,7 +464,7 @@ statistics on R&D by performer; institutes and universities the rest)") \
       "growth of labour-augmenting technology per unit of growth of the knowledge stock", \
       "Griliches knowledge-capital model; output elasticities of R&D capital 0.05-0.25 (Hall, Mairesse and Mohnen 2010), \
 over a labour share near 0.58; calibrated by hand so that labour productivity and GDP growth 2000-2024 stay near the fit of tfp_growth (docs/technology.md)") \
-    X(rd_absorption, 0.45, 0.0, 5.0, "per year per unit of stock/GDP per log point of gap", \
+    X(rd_absorption, 0.42, 0.0, 5.0, "per year per unit of stock/GDP per log point of gap", \
       "growth of technology from absorbing the frontier's, per unit of knowledge stock over annual real GDP and per log point of gap", \
       "Griffith, Redding and Van Reenen (2004), Nelson and Phelps (1966); calibrated by hand with rd_elasticity so that \
 labour productivity and GDP growth 2000-2024 stay near the fit of tfp_growth (docs/technology.md)") \

@@ -57,6 +57,17 @@ const validate_match validate_matches[] = {
      "saving of GDP (no household saving rate ships); the two rose and fell together in 2000-2020"},
     {"labour_share", "pwt_labour_share", FORM_LEVEL, MODEL_SHARE_GDP, DATA_FRACTION, 5.0, 1.0,
      "wages, % of GDP (data: Penn World Table labour share, to 2019)"},
+    /* technology (issue 5; docs/technology.md): not scored yet. Research is a
+     * calibration target of the new parameters (rd_private_opening_share,
+     * rd_catchup_elasticity), so scoring it would count the same fit twice;
+     * the model's TFP is a Solow residual over business capital only
+     * (housing and infrastructure apart) while PWT's covers all capital and
+     * human capital, so their growth rates differ by construction. */
+    {"rd_share_gdp", "rd_expenditure_share_gdp", FORM_LEVEL, MODEL_SHARE_GDP, DATA_PCT, 0.3, 0.0,
+     "research and development, % of GDP (data: WDI, UNESCO; not scored: a calibration target)"},
+    {"tfp", "pwt_tfp_rtfpna", FORM_GROWTH, MODEL_ANNUAL, DATA_LEVEL, 2.0, 0.0,
+     "TFP growth, % (data: Penn World Table rtfpna, to 2019; not scored: the model's residual is over business "
+     "capital only, PWT's over all capital with human capital)"},
     {"business_loans_share", "domestic_credit_private_sector_share_gdp", FORM_LEVEL, MODEL_DECEMBER, DATA_PCT, 30.0, 0.0,
      "credit, % of GDP: not scored, the model has business loans only (no mortgages, consumer or "
      "LGFV credit)"},
