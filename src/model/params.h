@@ -446,8 +446,9 @@ swing of some 5 points in a $11 trillion economy; to be fitted (issue 7)") \
       "data: rd_expenditure_share_gdp 0.89% in 2000, of which enterprises about 60% (NBS / MOST \
 statistics on R&D by performer; institutes and universities the rest)") \
     X(rd_profit_elasticity, 0.25, 0.0, 5.0, "elasticity", \
-      "response of private research to firms' expected profit margin relative to its opening level", \
-      "assumption: research is financed from internal funds (Himmelberg and Petersen 1994; Hall and Lerner 2010)") \
+      "response of private research to firms' expected profit margin relative to its opening level (linear: 1 + this x (margin ratio - 1))", \
+      "assumption: research is financed from internal funds (Himmelberg and Petersen 1994; Hall and Lerner 2010); a partial response, \
+since labs and staff are commitments: with 1, research fell with the model's margins from 2012 and vanished by 2030 in the baseline") \
     X(rd_catchup_elasticity, 1.2, 0.0, 5.0, "elasticity", \
       "rise of firms' research intensity with productivity relative to the world frontier (innovate rather than imitate)", \
       "Acemoglu, Aghion and Zilibotti (2006); calibrated by hand so that research rises toward 2.4% of GDP by 2020 (data: rd_expenditure_share_gdp)") \

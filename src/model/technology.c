@@ -1,7 +1,7 @@
 /*
  * technology.c: research and development, the knowledge stock, the growth of
  * technology it drives, and growth accounting (DESIGN.md 4, "Technology";
- * docs/model.md 4.13; docs/technology.md).
+ * docs/model.md 4.15; docs/technology.md).
  *
  * Spending by performer (yuan per month; both are parts of flows the ledger
  * already posts, so the matrices need no new row):
@@ -12,7 +12,7 @@
  *       (public wages and purchases, which government_plan sizes by the
  *       deficit rule): more public research displaces other central spending
  *       unless the deficit rises too.
- *   private R_p = min(I, sum_s k w_s p_s De_s x^eta (pi_e / pi_0)^eps (1 - c))
+ *   private R_p = min(I, sum_s k w_s p_s De_s x^eta (1 + eps (pi_e / pi_0 - 1)) (1 - c))
  *       firms' research, booked as business investment (intellectual
  *       property products: SNA 2008; China's statistics count R&D as capital
  *       formation since 2016). w_s is the industry's relative research
@@ -20,7 +20,9 @@
  *       toward the world frontier (firms closer to it must invent rather than
  *       imitate: Acemoglu, Aghion and Zilibotti 2006), pi_e / pi_0 the
  *       expected profit margin relative to its opening level (research is
- *       paid from internal funds: Hall and Lerner 2010) and c the cut of a
+ *       paid from internal funds: Hall and Lerner 2010; the response is
+ *       partial and linear, so research, a commitment of labs and staff,
+ *       does not vanish with margins) and c the cut of a
  *       crackdown (event platform_crackdown). k is set in the first month so
  *       that R_p is rd_private_opening_share of GDP.
  *
@@ -141,8 +143,11 @@ void technology_update(economy *e, int m)
     const double central = e->plan_public_wages_central + e->plan_central_purchases;
     s->rd_public = fmin(central, p[P_rd_public_share] * gdp_month);
     /* Private research: part of business investment. */
+    /* A partial, linear response: research is a commitment (labs, staff), so
+     * it does not vanish when margins do. */
     const double profit_factor =
-        s->rd_margin0 > 0.0 ? pow(s->rd_margin_expected / s->rd_margin0, p[P_rd_profit_elasticity])
+        s->rd_margin0 > 0.0 ? fmax(0.0, 1.0 + p[P_rd_profit_elasticity] *
+                                                  (s->rd_margin_expected / s->rd_margin0 - 1.0))
                             : 1.0;
     const double want = s->rd_private_scale * research_base(e) *
                         pow(fmax(proximity, 1e-6), p[P_rd_catchup_elasticity]) * profit_factor *

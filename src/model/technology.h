@@ -1,6 +1,6 @@
 /*
  * technology.h: research and development, the knowledge stock and the growth
- * of technology it drives; growth accounting (technology.c; docs/model.md 4.13).
+ * of technology it drives; growth accounting (technology.c; docs/model.md 4.15).
  */
 #ifndef YF_MODEL_TECHNOLOGY_H
 #define YF_MODEL_TECHNOLOGY_H
