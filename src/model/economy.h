@@ -204,6 +204,7 @@ typedef struct macro_state {
     double rd_pipeline, rd_stock;  /* research in gestation; knowledge stock (real) */
     double rd_stock_growth;        /* growth of the knowledge stock, per year */
     double rd_intensity;           /* knowledge stock over annual real GDP */
+    double rd_weight0[N_INDUSTRIES]; /* opening output shares (productivity index weights) */
     double technology_growth;      /* growth of labour-augmenting technology, per year */
     double ga_output0, ga_capital0, ga_labour0; /* growth accounting: first month's Y, K, L */
     double ga_ring[12][3];         /* Y, K, L of the last 12 months */

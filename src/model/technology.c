@@ -41,7 +41,7 @@
  * Phelps 1966):
  *
  *   g_A = gamma g_S + mu (S / Y_12m) max(0, gap_0 - ln x),
- *   x = (output-weighted productivity / its opening value) / exp(g_F t),
+ *   x = (productivity / its opening value, opening output weights) / exp(g_F t),
  *
  * with Y_12m real GDP over the last twelve months. As China closes the gap,
  * imitation yields less and growth must come from the stock's own growth.
@@ -60,6 +60,8 @@
 #include "model/technology.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "model/economy.h"
 #include "model/industries.h"
@@ -74,16 +76,15 @@ static const double research_intensity[N_INDUSTRIES] = {
     [IND_SERVICES] = 0.5, [IND_EMERGING] = 3.0,
 };
 
-/* Output-weighted productivity relative to the opening (1 in the first month). */
+/* Productivity relative to the opening, weighted by the opening output of
+ * each industry (a fixed-base index: a shift of output between industries
+ * does not move it; 1 in the first month). */
 static double productivity_index(const economy *e)
 {
-    double num = 0.0, den = 0.0;
-    for (int s = 0; s < N_INDUSTRIES; s++) {
-        const industry_state *x = &e->ind[s];
-        num += x->output * x->productivity / x->productivity0;
-        den += x->output;
-    }
-    return den > 0.0 ? num / den : 1.0;
+    double num = 0.0;
+    for (int s = 0; s < N_INDUSTRIES; s++)
+        num += e->m.rd_weight0[s] * e->ind[s].productivity / e->ind[s].productivity0;
+    return num;
 }
 
 /* Profit after tax of all firms over their sales this month. */
@@ -130,6 +131,13 @@ void technology_update(economy *e, int m)
     const double *p = e->param;
     const double gdp_month = economy_gdp_12m(e) / 12.0;
     const double margin = profit_margin(e);
+    if (m == 0) {
+        double total = 0.0;
+        for (int k = 0; k < N_INDUSTRIES; k++)
+            total += e->ind[k].output;
+        for (int k = 0; k < N_INDUSTRIES; k++)
+            s->rd_weight0[k] = total > 0.0 ? e->ind[k].output / total : 1.0 / N_INDUSTRIES;
+    }
     const double proximity = productivity_index(e) / exp(p[P_frontier_growth] * m / 12.0);
     if (m == 0) {
         /* The opening: research of 2000 at its data shares, margins as they are. */
