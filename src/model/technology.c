@@ -60,8 +60,6 @@
 #include "model/technology.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "model/economy.h"
 #include "model/industries.h"
@@ -150,9 +148,9 @@ void technology_update(economy *e, int m)
     /* Public research: part of the central budget of the month. */
     const double central = e->plan_public_wages_central + e->plan_central_purchases;
     s->rd_public = fmin(central, p[P_rd_public_share] * gdp_month);
-    /* Private research: part of business investment. */
-    /* A partial, linear response: research is a commitment (labs, staff), so
-     * it does not vanish when margins do. */
+    /* Private research: part of business investment. Its response to margins
+     * is partial and linear: research is a commitment (labs, staff), so it
+     * does not vanish when margins do. */
     const double profit_factor =
         s->rd_margin0 > 0.0 ? fmax(0.0, 1.0 + p[P_rd_profit_elasticity] *
                                                   (s->rd_margin_expected / s->rd_margin0 - 1.0))
