@@ -15,7 +15,7 @@ static const char usage[] =
     "\n"
     "MODEL is 'sim' or 'pc' (Godley & Lavoie, Monetary Economics, chapters 3 and 4).\n"
     "options:\n"
-    "  --periods N              periods to run (default 60)\n"
+    "  --periods N              periods to run, 1 to 10000 (default 60)\n"
     "  --step K                 period whose matrices are printed (default: the last)\n"
     "  --format markdown|csv    format of the matrices (default markdown)\n"
     "  --set NAME=VALUE         set a parameter before the run (e.g. --set G=25)\n"
@@ -106,8 +106,10 @@ static int parse_demo(int argc, char **argv, demo_options *o)
             return cli_fail(EXIT_USAGE, "option '%s' needs a value", opt);
         const char *val = argv[++i];
         if (strcmp(opt, "--periods") == 0) {
-            if (!cli_parse_int(val, 1, 100000, &o->periods))
-                return cli_fail(EXIT_USAGE, "--periods must be an integer in [1, 100000], got '%s'",
+            /* Each period keeps its matrices (about 30 KB): 10,000 periods take
+             * 300 MB, and a textbook model settles within a few hundred. */
+            if (!cli_parse_int(val, 1, 10000, &o->periods))
+                return cli_fail(EXIT_USAGE, "--periods must be an integer in [1, 10000], got '%s'",
                                 val);
         } else if (strcmp(opt, "--step") == 0) {
             if (!cli_parse_int(val, 1, 100000, &o->step))
