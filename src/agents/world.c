@@ -3,10 +3,13 @@
  *
  * Export demand D, in dollars, summed over destinations d (US, EU, rest):
  *
- *   D_d = X0 s_d (Y_d / Y_d0)^eta_Y (G_d / G_d_trend)^eta_c
+ *   D_d = X0 (Y / Y0)^eta_Y s_d (Y_d / Y) / (Y_d0 / Y0) (G_d / G_d_trend)^eta_c
  *         * ((1 + tau_d0) / (1 + tau_d))^eta_tau (P_x / P_x0 / p_m)^(-eps) * wto
  *
- * with Y_d the destination's nominal GDP in dollars (data), tau_d the tariff on
+ * with Y_d the destination's nominal GDP in dollars (data), Y = sum of Y_d:
+ * foreign income drives the total and each destination takes a share in
+ * proportion to its weight in foreign GDP (a gravity model: trade with a
+ * country in proportion to its income; issue 5, docs/trade.md), tau_d the tariff on
  * China's exports, P_x China's export price in yuan, p_m = (e / e0) P_f the yuan
  * price of foreign goods (e the managed rate in yuan per dollar, P_f foreign
  * prices growing at foreign_inflation) and wto the market access phased in
@@ -28,13 +31,36 @@
  * Imports are the import content of every industry's real sales at the yuan
  * price of foreign goods p_m, paid by the firms (the same price that enters
  * their unit costs).
- * The financial account: foreign direct investment (a share of GDP) and private
- * portfolio flows that move residents' net foreign funding P toward the position
- * the interest differential net of expected depreciation calls for (Tobin's
- * portfolio choice, as in Godley and Lavoie 2007 ch. 12):
+ * Trade war (docs/trade.md). The US recession shock (event us_recession)
+ * scales US GDP by 1 - depth h, h rising linearly to 1 at mid-span and back to
+ * 0. Trade diversion: when the US tariff rises by more than the rest of the
+ * world's, the US demand lost relative to a US tariff that had moved like the
+ * rest's,
  *
- *   P* = portfolio_sensitivity (i - i_fed - dep_e) Y_12m,
- *   F  = fdi_share GDP_month + portfolio_speed (P* - P),   P += the portfolio part,
+ *   L = c_US(tau_rest path) - c_US(tau_US),
+ *   c_d = s_d (Y / Y0)^eta_Y (Y_d / Y) / (Y_d0 / Y0) (G_d / G_d_trend)^eta_c
+ *         ((1 + tau_d0) / (1 + tau_d))^eta_tau,
+ *
+ * reaches the US through third countries for a share trade_diversion of it:
+ * c_rest += trade_diversion max(0, L). The debtor countries' spending of
+ * debt service freed by relief (agents/global_south.c) adds to the demand of
+ * the rest of the world in dollars. The destinations' shares of the demand are
+ * kept for the series (exports by destination).
+ *
+ * The financial account: foreign direct investment and private portfolio
+ * flows. FDI comes for a growing market and shies from tariff risk:
+ *
+ *   FDI = fdi_openness fdi_growth_response max(0, g_e - fdi_growth_floor)
+ *         ((1 + tau_US0) / (1 + tau_US))^fdi_tariff_elasticity GDP_month,
+ *
+ * g_e the expected real growth (learnt at growth_expectation_speed); a share
+ * fdi_recycled of it leaves again as residents' foreign assets (the outward
+ * investment the model has no mechanism for). Portfolio flows move residents'
+ * net foreign funding P toward the position the interest differential net of
+ * expected depreciation calls for (Tobin's portfolio choice, as in Godley and
+ * Lavoie 2007 ch. 12):
+ *
+ *   P* = portfolio_sensitivity (i - i_fed - dep_e) Y_12m,   P += portfolio_speed (P* - P),
  *
  * with dep_e the depreciation of the past twelve months. A lasting differential
  * thus moves a bounded stock of capital, not a flow for ever. An inflow is
@@ -54,6 +80,28 @@ static double export_price(const economy *e)
     return p;
 }
 
+/* Factor on US GDP in month m from a US recession (event us_recession): 1 - depth h,
+ * h rising linearly to 1 at mid-span and back to 0 at its end; 1 elsewhere. */
+static double recession_factor(const economy *e, int d, int m)
+{
+    const double start = e->param[P_us_recession_month];
+    if (d != DEST_US || start < 0.0)
+        return 1.0;
+    const double t = (double)((e->size.start_year - 2000) * 12 + m) - start;
+    const double span = e->param[P_us_recession_months], half = span / 2.0;
+    if (t < 0.0 || t >= span)
+        return 1.0;
+    const double h = fmin(1.0, fmin(t + 1.0, span - t) / half);
+    return 1.0 - e->param[P_us_recession_depth] * h;
+}
+
+/* Destination d's nominal GDP in dollars in month m: the world path (data, or a
+ * scenario's growth path) times any recession. */
+static double destination_gdp(const economy *e, int d, int m)
+{
+    return e->world.foreign_gdp_usd[d][m] * recession_factor(e, d, m);
+}
+
 /* Saturation of demand D (dollars per month) toward the ceiling share of the
  * destinations' GDP in month m (the factor of the formula above, without the
  * first month's normalisation). */
@@ -61,7 +109,7 @@ static double saturation(const economy *e, double demand, int m)
 {
     double foreign = 0.0;
     for (int d = 0; d < N_DESTINATIONS; d++)
-        foreign += e->world.foreign_gdp_usd[d][m] / 12.0;
+        foreign += destination_gdp(e, d, m) / 12.0;
     const double ratio = demand / (e->param[P_export_share_ceiling] * foreign);
     return 1.0 / sqrt(1.0 + ratio * ratio);
 }
@@ -71,8 +119,7 @@ static double cycle(economy *e, int d, int m)
 {
     if (m < 12)
         return 1.0;
-    const double *y = e->world.foreign_gdp_usd[d];
-    const double growth = y[m] / y[m - 12];
+    const double growth = destination_gdp(e, d, m) / destination_gdp(e, d, m - 12);
     double *trend = &e->foreign_growth_trend[d];
     if (*trend <= 0.0)
         *trend = growth;
@@ -90,14 +137,36 @@ void world_update(economy *e, int m)
         e->price_export0 = export_price(e);
     /* China's export price relative to foreign prices, both in dollars. */
     const double relative_price = export_price(e) / e->price_export0 / economy_import_price(e);
-    double x = 0.0;
+    /* Foreign income drives the total; each destination takes a share in
+     * proportion to its weight in foreign GDP (gravity: trade with a country in
+     * proportion to its income), then its cycle and its tariff. */
+    double c[N_DESTINATIONS], tariff[N_DESTINATIONS], foreign = 0.0, foreign0 = 0.0;
     for (int d = 0; d < N_DESTINATIONS; d++) {
-        double income = w->foreign_gdp_usd[d][m] / w->foreign_gdp_usd[d][0];
-        double tariff = (1.0 + w->tariff[d][0]) / (1.0 + w->tariff[d][m]);
-        x += export_destination_share[d] * pow(income, eta_y) * pow(tariff, eta_tau) *
-             cycle(e, d, m);
+        foreign += destination_gdp(e, d, m);
+        foreign0 += w->foreign_gdp_usd[d][0];
     }
-    const double demand = e->exports_usd_base * x * pow(relative_price, -eps) * e->m.wto_access;
+    const double income = pow(foreign / foreign0, eta_y);
+    for (int d = 0; d < N_DESTINATIONS; d++) {
+        const double weight = destination_gdp(e, d, m) / foreign / (w->foreign_gdp_usd[d][0] / foreign0);
+        tariff[d] = (1.0 + w->tariff[d][0]) / (1.0 + w->tariff[d][m]);
+        c[d] = export_destination_share[d] * income * weight * cycle(e, d, m);
+    }
+    /* Trade diversion: the US demand lost because the US tariff rose by more
+     * than the rest of the world's partly reaches the US through third countries. */
+    const double us_at_rest_tariff = c[DEST_US] * pow(tariff[DEST_REST], eta_tau);
+    for (int d = 0; d < N_DESTINATIONS; d++)
+        c[d] *= pow(tariff[d], eta_tau);
+    c[DEST_REST] += e->param[P_trade_diversion] * fmax(0.0, us_at_rest_tariff - c[DEST_US]);
+    const double scale = e->exports_usd_base * pow(relative_price, -eps) * e->m.wto_access;
+    double demand = 0.0, by_destination[N_DESTINATIONS];
+    for (int d = 0; d < N_DESTINATIONS; d++)
+        demand += by_destination[d] = scale * c[d];
+    /* Debtor countries spend part of the debt service that relief freed on China's goods. */
+    const double freed = global_south_freed_spending_usd(e);
+    by_destination[DEST_REST] += freed;
+    demand += freed;
+    for (int d = 0; d < N_DESTINATIONS; d++)
+        e->m.export_share_dest[d] = by_destination[d] / demand;
     e->export_demand_usd =
         demand * saturation(e, demand, m) / saturation(e, e->exports_usd_base, 0);
     e->plan[D_EXPORTS] = e->export_demand_usd * e->m.usdcny;
@@ -158,29 +227,50 @@ static double portfolio_target(const economy *e)
     return e->param[P_portfolio_sensitivity] * differential * economy_gdp_12m(e);
 }
 
-/* The financial account: inflows sell claims on exporting firms to foreigners,
- * outflows buy foreign assets with firms' deposits. */
-static yf_status capital_flows(economy *e)
+/* Expected real growth, learnt at growth_expectation_speed from real GDP over
+ * the eleven months to last month (the ring holds the last twelve months); it
+ * opens at the data's growth of the year before the run. */
+static void learn_growth(economy *e, int m)
+{
+    macro_state *s = &e->m;
+    if (m == 0) {
+        double g;
+        s->growth_expected =
+            data_annual(e->annual, "gdp_real_growth", e->size.start_year - 1, &g) ? g / 100.0
+                                                                                    : 0.08;
+        return;
+    }
+    if (m < 12 || s->gdp_real_ring[m % 12] <= 0.0)
+        return;
+    const double g = pow(s->gdp_real_month / s->gdp_real_ring[m % 12], 12.0 / 11.0) - 1.0;
+    s->growth_expected += e->param[P_expectation_speed] * (g - s->growth_expected);
+}
+
+/* Foreign direct investment this month, yuan: for a growing market, less with
+ * tariff risk (the formula at the top). */
+static double fdi_inflow(const economy *e, int m)
+{
+    const world_path *w = &e->world;
+    const double tariff_risk = (1.0 + w->tariff[DEST_US][0]) / (1.0 + w->tariff[DEST_US][m]);
+    const double share =
+        e->param[P_fdi_openness] * e->param[P_fdi_growth_response] *
+        fmax(0.0, e->m.growth_expected - e->param[P_fdi_growth_floor]) *
+        pow(tariff_risk, e->param[P_fdi_tariff_elasticity]);
+    return share * e->m.gdp_month;
+}
+
+/* Post one direction of the financial account: an inflow sells claims on
+ * exporters (and emerging industries) to foreigners; an outflow is made by firms
+ * in proportion to this month's sales (financed by overdraft if need be). */
+static yf_status post_capital(economy *e, double amount, bool inflow, const char *what)
 {
     firms *f = &e->fi;
-    macro_state *s = &e->m;
-    const double target = portfolio_target(e);
-    /* January 2000 opens with portfolios where that month's differential wants
-     * them: the history starts from a balance, not from a jump. */
-    if (e->month == 0)
-        s->portfolio_position = target;
-    const double portfolio = e->param[P_portfolio_speed] * (target - s->portfolio_position);
-    s->portfolio_position += portfolio;
-    const double flow = e->param[P_fdi_share] * s->gdp_month + portfolio;
-    const bool inflow = flow > 0.0;
-    /* Inflows buy claims on exporters; outflows are made by firms in proportion to
-     * this month's sales (financed by overdraft if need be). */
     for (int32_t k = 0; k < f->n; k++) {
         int s_ind = f->industry[k];
         f->weight[k] = inflow ? (s_ind == IND_EXPORT || s_ind == IND_EMERGING ? f->share[k] : 0.0)
                               : fmax(0.0, f->revenue[k]) + 1e-9 * f->share[k];
     }
-    if (!economy_apportion(e, fabs(flow), f->weight, f->n, f->amount, "capital flows"))
+    if (!economy_apportion(e, amount, f->weight, f->n, f->amount, what))
         return YF_ERR_NUMERIC;
     for (int32_t k = 0; k < f->n; k++) {
         if (f->amount[k] == 0)
@@ -190,14 +280,41 @@ static yf_status capital_flows(economy *e)
                               : ledger_exchange(e->L, I_FOREIGN_ASSETS, ledger_acct(ROW, 0),
                                                 ledger_acct(FIRM, k), f->amount[k]);
         if (st != YF_OK)
-            return economy_post(e, st, "capital flows");
+            return economy_post(e, st, what);
     }
-    e->flow_capital_usd += flow / s->usdcny; /* developers' dollar bonds came first */
+    return YF_OK;
+}
+
+/* The financial account: FDI in, the part of it recycled out, and portfolio
+ * flows, posted gross in each direction. */
+static yf_status capital_flows(economy *e)
+{
+    macro_state *s = &e->m;
+    const double target = portfolio_target(e);
+    /* January 2000 opens with portfolios where that month's differential wants
+     * them: the history starts from a balance, not from a jump. */
+    if (e->month == 0)
+        s->portfolio_position = target;
+    const double portfolio = e->param[P_portfolio_speed] * (target - s->portfolio_position);
+    s->portfolio_position += portfolio;
+    learn_growth(e, e->month);
+    const double fdi = fdi_inflow(e, e->month);
+    s->fdi_inflow = fdi;
+    const double in = fdi + fmax(0.0, portfolio);
+    const double out = e->param[P_fdi_recycled] * fdi + fmax(0.0, -portfolio);
+    yf_status st = post_capital(e, in, true, "capital inflows");
+    if (st == YF_OK)
+        st = post_capital(e, out, false, "capital outflows");
+    if (st != YF_OK)
+        return st;
+    e->flow_capital_usd += (in - out) / s->usdcny; /* developers' dollar bonds came first */
     return YF_OK;
 }
 
 yf_status world_trade_and_capital(economy *e)
 {
     yf_status st = trade(e);
-    return st != YF_OK ? st : capital_flows(e);
+    if (st == YF_OK)
+        st = capital_flows(e);
+    return st != YF_OK ? st : global_south_operate(e, e->month);
 }

@@ -11,6 +11,9 @@
  * are bought by the PBOC, which credits the exporter's bank with reserves).
  * Private foreign assets (not in the design table) let residents move money
  * abroad: without them capital outflows could only repay foreign liabilities.
+ * Loans to the Global South (not in the design table) are the state's lending
+ * to developing countries out of its foreign exchange, held by the PBOC
+ * beside its reserves (docs/trade.md).
  */
 #include "chart.h"
 
@@ -72,6 +75,8 @@ const chart chart_china = {
                                   "private foreign assets",
                                   FIN,
                                   {[HH] = A, [FIRM] = A, [ROW] = L}},
+            [I_GLOBAL_SOUTH_LOANS] =
+                {"global_south_loans", "loans to the Global South", FIN, {[PBOC] = A, [ROW] = L}},
             [I_EQUITY] = {"equity",
                           "equity (book value)",
                           FIN,
@@ -114,6 +119,8 @@ const chart chart_china = {
             [F_INTEREST_PBOC_LENDING] =
                 {"interest_pboc_lending", "interest on central bank lending"},
             [F_INTEREST_FX_RESERVES] = {"interest_fx_reserves", "interest on FX reserves"},
+            [F_INTEREST_GLOBAL_SOUTH] =
+                {"interest_global_south", "interest on loans to the Global South"},
             [F_INTEREST_FOREIGN_LIABILITIES] =
                 {"interest_foreign_liabilities", "interest and profits to foreigners"},
             [F_DIVIDENDS] = {"dividends", "dividends"},
@@ -123,6 +130,9 @@ const chart chart_china = {
             [F_HOME_SALES] = {"home_sales", "sales of new homes (delivered)"},
             [F_CAPITAL_TRANSFERS] = {"capital_transfers", "capital transfers (debt swaps)"},
             [F_CASH_TRANSFERS] = {"cash_transfers", "cash transfers to households (stimulus)"},
+            [F_GLOBAL_SOUTH_RELIEF] =
+                {"global_south_relief",
+                 "Global-South debt paid off from reserves (capital transfer)"},
         },
     .settle_parent =
         {

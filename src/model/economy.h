@@ -208,6 +208,15 @@ typedef struct macro_state {
     double technology_growth;      /* growth of labour-augmenting technology, per year */
     double ga_output0, ga_capital0, ga_labour0; /* growth accounting: first month's Y, K, L */
     double ga_ring[12][3];         /* Y, K, L of the last 12 months */
+    /* Trade war, Global-South lending, yuan invoicing (agents/world.c,
+     * agents/global_south.c; docs/trade.md). */
+    double gs_loans_usd;         /* the state's loans to the Global South, dollars */
+    double gs_relieved_usd;      /* relieved Global-South debt whose service is still freed, dollars */
+    double growth_expected;      /* expected real GDP growth, per year (what FDI answers to) */
+    double rmb_invoicing_share;  /* share of goods trade settled in yuan */
+    double export_share_dest[N_DESTINATIONS]; /* this month's share of export demand by destination */
+    double fdi_inflow;           /* foreign direct investment received this month, yuan */
+    double flow_interest_gs;     /* interest received on Global-South loans this month, yuan */
 } macro_state;
 
 /* A named output series, one value per month. */
@@ -313,6 +322,12 @@ yf_status households_consume(economy *e);           /* agents/households.c */
 yf_status firms_invest(economy *e);                 /* agents/firms.c */
 yf_status credit_lend_and_repay(economy *e);        /* markets/credit.c */
 yf_status world_trade_and_capital(economy *e);      /* agents/world.c */
+/* Global-South lending, its interest, debt relief and yuan invoicing, before the
+ * PBOC counts its reserves (agents/global_south.c, called by world.c). */
+yf_status global_south_operate(economy *e, int m);
+/* Dollars a month the debtor countries spend on China's goods out of the debt
+ * service freed by relief (agents/global_south.c). */
+double global_south_freed_spending_usd(const economy *e);
 yf_status pboc_operate(economy *e, int m);          /* agents/pboc.c */
 yf_status government_budget(economy *e);           /* agents/government.c */
 yf_status credit_close_month(economy *e);           /* markets/credit.c */

@@ -229,6 +229,11 @@ static const macro_var macro_vars[] = {
     MACRO(rd_pipeline, "firms", NONNEG, NULL),
     MACRO(rd_stock, "firms", POSITIVE, "rd_stock"),
     MACRO(technology_growth, "firms", FINITE, "technology_growth"),
+    MACRO(gs_loans_usd, "PBOC", NONNEG, "global_south_loans_usd"),
+    MACRO(gs_relieved_usd, "rest of the world", NONNEG, NULL),
+    MACRO(growth_expected, "rest of the world", FINITE, NULL),
+    MACRO(rmb_invoicing_share, "rest of the world", NONNEG, "rmb_invoicing_share"),
+    MACRO(fdi_inflow, "rest of the world", NONNEG, "fdi_inflow_share"),
 };
 #undef MACRO
 enum { N_MACRO_VARS = (int)(sizeof macro_vars / sizeof *macro_vars) };

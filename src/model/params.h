@@ -428,9 +428,6 @@ stayed at 3.4-4.5% since (exports_gs_usd; world_gdp.csv); calibrated with the ex
     X(import_elasticity, 1.0, 0.0, 5.0, "elasticity", \
       "response of import content to the real exchange rate", \
       "assumption") \
-    X(fdi_share, 0.003, 0.0, 0.05, "share of monthly GDP", \
-      "foreign direct investment inflow at a zero interest differential", \
-      "data: fdi_net_inflows_share_gdp (about 3-4% of GDP in the 2000s, per year)") \
     X(portfolio_sensitivity, 0.2, 0.0, 10.0, "share of annual GDP per unit of yearly differential", \
       "private foreign funding China's residents want to hold (net of their foreign assets) per \
 unit of interest differential net of expected depreciation: a stock, so a lasting differential \
@@ -478,6 +475,70 @@ labour productivity and GDP growth 2000-2024 stay near the fit of tfp_growth (do
     X(capital_share, 0.425, 0.0, 1.0, "share of GDP", \
       "capital's share a in the growth accounting (TFP = Y / (K^a L^(1-a))); output only", \
       "data: pwt_labour_share averaged 0.575 in 2000-2019, so a = 0.425") \
+    /* ---- trade war, FDI, Global-South lending, yuan invoicing (docs/trade.md) ---- */ \
+    X(trade_diversion, 0.5, 0.0, 1.0, "share of the demand lost", \
+      "share of the US-bound export demand lost to a rise of the US tariff over the other destinations' that reaches the US through third countries (counted as exports to the rest of the world)", \
+      "assumption in the range of the 2018-19 studies: US imports from China fell while imports from Vietnam, Mexico and others rose and those countries' imports from China rose in the same goods (Fajgelbaum, Goldberg, Kennedy, Khandelwal and Taglioni 2024; Freund, Mattoo, Mulabdic and Ruta 2024); set so that the US share of China's exports falls from about 19% (2017) to about 15% (2023, China customs) while total exports keep growing") \
+    X(us_recession_depth, 0.0, 0.0, 0.9, "fraction of US GDP", \
+      "fall of US nominal GDP in dollars below its path at the trough of a US recession (event us_recession)", \
+      "none in the history; the 2008-09 recession took US nominal GDP about 4% below its trend (BEA), counterfactuals set it") \
+    X(us_recession_months, 24.0, 2.0, 240.0, "months", \
+      "length of a US recession: GDP falls linearly to the trough over the first half and recovers its path over the second", \
+      "assumption: NBER recessions since 1980 and their recoveries took one to three years") \
+    X(us_recession_month, -1.0, -1.0, 2399.0, "month from 2000-01 (-1: none)", \
+      "first month of a US recession (event us_recession sets it to its date)", \
+      "none in the history (the 2008-09 recession is in the GDP data)") \
+    X(fdi_growth_response, 0.6, 0.0, 5.0, "share of GDP per unit of yearly growth", \
+      "foreign direct investment inflow, share of GDP, per point of expected real growth above fdi_growth_floor: investors come for a growing market", \
+      "data: fdi_net_inflows_share_gdp fell from 3.5-4.5% (2000-2011, growth near 10%) to 1.3-1.7% (2016-2020, growth near 6-7%): a slope of about 0.6") \
+    X(fdi_growth_floor, 0.04, -0.1, 0.2, "per year", \
+      "expected real growth below which no foreign direct investment comes in", \
+      "data: the line through the two periods of fdi_net_inflows_share_gdp above reaches zero near 4% growth (WDI shows 0.2-1% in 2022-23, growth near 5%)") \
+    X(fdi_tariff_elasticity, 1.0, 0.0, 10.0, "elasticity", \
+      "response of foreign direct investment to (1 + US tariff on China) over its 2000 level: tariff risk moves plants elsewhere", \
+      "assumption: the 'China plus one' relocation after 2018 (Freund et al. 2024) was modest next to the growth slowdown in the FDI data") \
+    X(fdi_openness, 1.0, 0.0, 10.0, "multiple", \
+      "openness of China to foreign direct investment (1: the history); scales the inflow", \
+      "lever for counterfactuals (scenarios/trade_truce.yaml)") \
+    X(fdi_recycled, 0.8, 0.0, 1.0, "share of the FDI inflow", \
+      "share of the FDI inflow leaving again the same month as residents' foreign assets: the outward direct investment, other investment and errors and omissions the model has no mechanism for", \
+      "calibrated to keep the reserves fit (data: fx_reserves_excl_gold_usd) of the fixed net inflow of 0.3% of GDP it replaces, with the Global-South loans now paid out of reserves (0.9 lets reserves fall further below the data after 2013); SAFE's balance of payments: in 2000-2020 such outflows were larger than the whole FDI inflow") \
+    X(gs_lending_rate, 0.01, 0.0, 1.0, "share of FX reserves per year", \
+      "new loans to developing countries a year, as a share of the PBOC's FX reserves (policy-bank lending out of the foreign exchange the state holds); repaid over gs_maturity", \
+      "set so that the stock nears the estimates: about 0.1 trillion dollars by 2012, 0.5 trillion by 2017 (Horn, Reinhart and Trebesch 2021) and about 0.8-1.1 trillion by 2021 (AidData 2023, Boston University's Chinese loans database); raised by event overseas_lending in scenarios/history.yaml (2013-09 Belt and Road, 2020-01 retreat)") \
+    X(gs_loan_rate, 0.04, 0.0, 0.2, "per year", \
+      "interest the Global South pays on China's loans", \
+      "AidData 'Banking on the Belt and Road' (2021): Chinese official loans average about 4% a year, against about 1% for OECD lenders") \
+    X(gs_maturity, 10.0, 1.0, 40.0, "years", \
+      "maturity of China's Global-South loans: relieved debt frees its service for this long", \
+      "AidData (2021): Chinese loans' maturities average under ten years; Gelpern et al. 'How China Lends' (2021)") \
+    X(gs_spending_china, 0.2, 0.0, 1.0, "share of freed debt service", \
+      "share of the debt service freed by relief that the debtor countries spend on China's goods", \
+      "assumption: foreign-exchange constrained debtors spend freed service on imports, of which China supplies about a fifth for developing countries (IMF Direction of Trade Statistics, 2020s)") \
+    X(gs_relief_share, 0.0, 0.0, 1.0, "share of the Global-South loans", \
+      "share of China's Global-South loans written off at once in the month of event global_south_relief", \
+      "none in the history; seed 000_50eaa6f3762a6cc3.txt proposes relief (counterfactuals set it)") \
+    X(gs_relief_reserves, 0.0, 0.0, 1.0, "share of FX reserves", \
+      "share of the PBOC's FX reserves paid at once, in the month of event global_south_relief, to retire the Global South's dollar debt to other creditors (a capital transfer abroad)", \
+      "none in the history; seed 000_50eaa6f3762a6cc3.txt argues China should use its dollar reserves to pay off Global-South debt") \
+    X(gs_relief_month, -1.0, -1.0, 2399.0, "month from 2000-01 (-1: none)", \
+      "month of a Global-South debt relief (event global_south_relief sets it to its date)", \
+      "none in the history") \
+    X(rmb_settlement_month, -1.0, -1.0, 2399.0, "month from 2000-01 (-1: not allowed)", \
+      "month from which trade may be settled in yuan (event rmb_settlement)", \
+      "the cross-border yuan settlement pilot began in 2009-07 (PBOC; event in scenarios/history.yaml)") \
+    X(rmb_invoicing_base, 0.35, 0.0, 1.0, "share of trade with the rest of the world", \
+      "share of trade with countries outside the US and EU that would settle in yuan at a stable rate, before loans in yuan", \
+      "calibrated to cross-border yuan settlement of goods trade near a quarter of the total in 2015 and 2022-23 (PBOC RMB Internationalization Reports)") \
+    X(rmb_invoicing_fx, 8.0, 0.0, 50.0, "per unit of yearly appreciation", \
+      "rise of the yuan-invoicing target per unit of the yuan's appreciation against the dollar over the past year (holding yuan pays when it rises)", \
+      "calibrated: settlement rose with the appreciation of 2010-2014 and fell from about 26% (2015) to about 13% (2017) after the 2015-16 depreciation (PBOC)") \
+    X(rmb_invoicing_lending, 0.2, 0.0, 5.0, "per unit of loans over a year's exports", \
+      "rise of the yuan-invoicing target per unit of Global-South loans over a year of exports (debtors and swap-line partners pay in yuan)", \
+      "assumption: yuan lending and the PBOC's swap lines (about 40 partners) build the network that keeps yuan settlement after 2017") \
+    X(rmb_invoicing_speed, 0.8, 0.0, 12.0, "share of the gap closed per year", \
+      "speed at which yuan invoicing moves toward its target", \
+      "calibrated with rmb_invoicing_fx to the fall of 2016-17: settlement answered the rate within about a year (PBOC)") \
     /* ---- policy timeline levers (set by scenario events) ---- */ \
     /* Defaults are the policy of January 2000, so that a run without events \
      * is a run without policy change; scenarios/history.yaml dates the \

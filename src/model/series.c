@@ -27,7 +27,7 @@
     X(household_saving_rate, "share of disposable income", "1 - consumption / disposable income") \
     X(exports_usd, "dollars per month", "exports at the managed rate") \
     X(imports_usd, "dollars per month", "imports at the managed rate") \
-    X(current_account_usd, "dollars per month", "exports - imports + interest on FX reserves") \
+    X(current_account_usd, "dollars per month", "exports - imports + interest on FX reserves and on Global-South loans") \
     X(fx_reserves_usd, "dollars", "PBOC foreign exchange reserves") \
     X(usdcny, "yuan per dollar", "the managed exchange rate") \
     X(policy_rate, "fraction per year", "PBOC policy rate (one-year benchmark)") \
@@ -93,7 +93,16 @@
     X(rd_stock, "2000 yuan", "knowledge stock: perpetual inventory of real research, 15% depreciation") \
     X(technology_growth, "fraction per year", "growth of labour-augmenting technology from knowledge and catch-up") \
     X(capital_business_real, "2000 yuan", "business capital stock, real (growth accounting's K)") \
-    X(employment, "workers", "employment, private and public (growth accounting's L)")
+    X(employment, "workers", "employment, private and public (growth accounting's L)") \
+    /* trade war, FDI, Global-South lending, yuan invoicing (docs/trade.md) */ \
+    X(exports_us_usd, "dollars per month", "exports to the United States (with goods routed through third countries: to the rest)") \
+    X(exports_eu_usd, "dollars per month", "exports to the European Union") \
+    X(exports_rest_usd, "dollars per month", "exports to the rest of the world") \
+    X(exports_us_share, "share of exports", "share of exports going to the United States") \
+    X(fdi_inflow_share, "share of GDP", "foreign direct investment received") \
+    X(global_south_loans_usd, "dollars", "the state's loans to developing countries outstanding") \
+    X(interest_global_south_usd, "dollars per month", "interest received on loans to the Global South") \
+    X(rmb_invoicing_share, "share of goods trade", "trade settled in yuan")
 
 /* clang-format on */
 
@@ -265,7 +274,8 @@ void series_record(economy *e, int m)
     *v[S_exports_usd] = e->flow_exports / s->usdcny;
     *v[S_imports_usd] = e->flow_imports / s->usdcny;
     *v[S_current_account_usd] =
-        (e->flow_exports - e->flow_imports + e->flow_interest_fx) / s->usdcny;
+        (e->flow_exports - e->flow_imports + e->flow_interest_fx + s->flow_interest_gs) /
+        s->usdcny;
     *v[S_fx_reserves_usd] = s->fx_reserves_usd;
     *v[S_usdcny] = s->usdcny;
     *v[S_policy_rate] = s->policy_rate;
@@ -292,4 +302,13 @@ void series_record(economy *e, int m)
     technology_series(e, m, tech);
     for (int k = 0; k < N_TECH_SERIES; k++)
         *v[S_tfp + k] = tech[k];
+    const double exports_usd = e->flow_exports / s->usdcny;
+    *v[S_exports_us_usd] = exports_usd * s->export_share_dest[DEST_US];
+    *v[S_exports_eu_usd] = exports_usd * s->export_share_dest[DEST_EU];
+    *v[S_exports_rest_usd] = exports_usd * s->export_share_dest[DEST_REST];
+    *v[S_exports_us_share] = s->export_share_dest[DEST_US];
+    *v[S_fdi_inflow_share] = s->fdi_inflow / gdp;
+    *v[S_global_south_loans_usd] = s->gs_loans_usd;
+    *v[S_interest_global_south_usd] = s->flow_interest_gs / s->usdcny;
+    *v[S_rmb_invoicing_share] = s->rmb_invoicing_share;
 }

@@ -42,6 +42,9 @@ const validate_match validate_matches[] = {
      "exports, % of GDP"},
     {"imports_share", "imports_gs_share_gdp", FORM_LEVEL, MODEL_SHARE_GDP, DATA_PCT, 5.0, 1.0,
      "imports, % of GDP"},
+    {"fdi_inflow_share", "fdi_net_inflows_share_gdp", FORM_LEVEL, MODEL_SHARE_GDP, DATA_PCT, 1.0, 1.0,
+     "foreign direct investment received, % of GDP (model: the year's FDI over the year's GDP; data: WDI "
+     "net inflows, i.e. inward investment less disinvestment, to 2020)"},
     {"current_account_usd", "current_account_share_gdp", FORM_LEVEL, MODEL_SHARE_GDP_USD, DATA_PCT, 3.0, 1.0,
      "current account, % of GDP (model: the year's dollars over GDP converted month by month; it has "
      "no primary income other than interest on reserves)"},
