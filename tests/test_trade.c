@@ -31,8 +31,7 @@ static int book_mismatches;
 
 static void check_loans_book(const economy *e)
 {
-    const double book =
-        (double)ledger_position(e->L, I_GLOBAL_SOUTH_LOANS, ledger_acct(PBOC, 0));
+    const double book = (double)ledger_position(e->L, I_GLOBAL_SOUTH_LOANS, ledger_acct(PBOC, 0));
     if (fabs(book - e->m.gs_loans_usd * e->m.usdcny) > 1.0)
         book_mismatches++;
 }
@@ -209,8 +208,8 @@ static void test_relief_lowers_reserves_raises_exports(const run *history)
     /* Reserves fall by about the tenth paid out at once (the month's other flows
      * are the same in both runs to within a few percent of it). */
     const int jan = (2019 - 2000) * 12;
-    const double cut = series_of(history->e, "fx_reserves_usd")[jan] -
-                       series_of(relief.e, "fx_reserves_usd")[jan];
+    const double cut =
+        series_of(history->e, "fx_reserves_usd")[jan] - series_of(relief.e, "fx_reserves_usd")[jan];
     const double reserves_before = series_of(history->e, "fx_reserves_usd")[jan - 1];
     CHECK(cut > 0.08 * reserves_before && cut < 0.12 * reserves_before);
     run_free(&relief);

@@ -82,8 +82,8 @@ static yf_status relieve(economy *e)
     if (!economy_yuan(e, e->param[P_gs_relief_reserves] * s->fx_reserves_usd * s->usdcny,
                       "Global-South relief from reserves", &paid))
         return YF_ERR_NUMERIC;
-    yf_status st = ledger_pay(e->L, F_GLOBAL_SOUTH_RELIEF, ledger_acct(PBOC, 0),
-                              ledger_acct(ROW, 0), paid);
+    yf_status st =
+        ledger_pay(e->L, F_GLOBAL_SOUTH_RELIEF, ledger_acct(PBOC, 0), ledger_acct(ROW, 0), paid);
     if (st != YF_OK)
         return economy_post(e, st, "Global-South relief from reserves");
     e->flow_capital_usd -= (double)paid / s->usdcny;
@@ -103,10 +103,9 @@ static void invoicing(economy *e, int m)
     const double appreciation = s->usdcny_lag12 / s->usdcny - 1.0;
     const double exports_year = 12.0 * e->flow_exports / s->usdcny;
     const double lending = exports_year > 0.0 ? s->gs_loans_usd / exports_year : 0.0;
-    const double target =
-        s->export_share_dest[DEST_REST] * e->param[P_rmb_invoicing_base] *
-            (1.0 + e->param[P_rmb_invoicing_fx] * appreciation) +
-        e->param[P_rmb_invoicing_lending] * lending;
+    const double target = s->export_share_dest[DEST_REST] * e->param[P_rmb_invoicing_base] *
+                              (1.0 + e->param[P_rmb_invoicing_fx] * appreciation) +
+                          e->param[P_rmb_invoicing_lending] * lending;
     s->rmb_invoicing_share += e->param[P_rmb_invoicing_speed] / 12.0 *
                               (fmin(1.0, fmax(0.0, target)) - s->rmb_invoicing_share);
 }

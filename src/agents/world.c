@@ -147,7 +147,8 @@ void world_update(economy *e, int m)
     }
     const double income = pow(foreign / foreign0, eta_y);
     for (int d = 0; d < N_DESTINATIONS; d++) {
-        const double weight = destination_gdp(e, d, m) / foreign / (w->foreign_gdp_usd[d][0] / foreign0);
+        const double weight =
+            destination_gdp(e, d, m) / foreign / (w->foreign_gdp_usd[d][0] / foreign0);
         tariff[d] = (1.0 + w->tariff[d][0]) / (1.0 + w->tariff[d][m]);
         c[d] = export_destination_share[d] * income * weight * cycle(e, d, m);
     }
@@ -235,9 +236,9 @@ static void learn_growth(economy *e, int m)
     macro_state *s = &e->m;
     if (m == 0) {
         double g;
-        s->growth_expected =
-            data_annual(e->annual, "gdp_real_growth", e->size.start_year - 1, &g) ? g / 100.0
-                                                                                    : 0.08;
+        s->growth_expected = data_annual(e->annual, "gdp_real_growth", e->size.start_year - 1, &g)
+                                 ? g / 100.0
+                                 : 0.08;
         return;
     }
     if (m < 12 || s->gdp_real_ring[m % 12] <= 0.0)
@@ -252,10 +253,9 @@ static double fdi_inflow(const economy *e, int m)
 {
     const world_path *w = &e->world;
     const double tariff_risk = (1.0 + w->tariff[DEST_US][0]) / (1.0 + w->tariff[DEST_US][m]);
-    const double share =
-        e->param[P_fdi_openness] * e->param[P_fdi_growth_response] *
-        fmax(0.0, e->m.growth_expected - e->param[P_fdi_growth_floor]) *
-        pow(tariff_risk, e->param[P_fdi_tariff_elasticity]);
+    const double share = e->param[P_fdi_openness] * e->param[P_fdi_growth_response] *
+                         fmax(0.0, e->m.growth_expected - e->param[P_fdi_growth_floor]) *
+                         pow(tariff_risk, e->param[P_fdi_tariff_elasticity]);
     return share * e->m.gdp_month;
 }
 

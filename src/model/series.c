@@ -274,8 +274,7 @@ void series_record(economy *e, int m)
     *v[S_exports_usd] = e->flow_exports / s->usdcny;
     *v[S_imports_usd] = e->flow_imports / s->usdcny;
     *v[S_current_account_usd] =
-        (e->flow_exports - e->flow_imports + e->flow_interest_fx + s->flow_interest_gs) /
-        s->usdcny;
+        (e->flow_exports - e->flow_imports + e->flow_interest_fx + s->flow_interest_gs) / s->usdcny;
     *v[S_fx_reserves_usd] = s->fx_reserves_usd;
     *v[S_usdcny] = s->usdcny;
     *v[S_policy_rate] = s->policy_rate;
