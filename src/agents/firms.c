@@ -28,7 +28,8 @@
 #include "model/economy.h"
 #include "model/industries.h"
 
-/* Price of investment goods: the investment-weighted industry prices. */
+/* Price of investment goods: the industry prices weighted by the investment
+ * shares of 2000 (a fixed-weight deflator, as the CPI in goods.c). */
 static double investment_price(const economy *e)
 {
     double p = 0.0;
@@ -58,6 +59,8 @@ void firms_plan_investment(economy *e)
         x->investment_real = x->investment_share * x->demand_expected * cost_of_capital;
         total += x->investment_real * price;
     }
+    /* entrants into the emerging industry build their plants (agents/emerging.c) */
+    total += e->em.entry_real * price;
     e->plan[D_INVESTMENT] = total;
 }
 
@@ -116,15 +119,18 @@ yf_status firms_invest(economy *e)
     const double price = investment_price(e);
     double delivered = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++)
-        delivered += industry_table[s].demand_share[D_INVESTMENT] * e->ind[s].rationing;
+        delivered += e->demand_share[s][D_INVESTMENT] * e->ind[s].rationing;
     for (int32_t k = 0; k < f->n; k++) {
         const industry_state *x = &e->ind[f->industry[k]];
-        if (!economy_yuan(e, x->investment_real * price * delivered * f->share[k], "investment",
-                          &f->amount[k]))
+        const int32_t slot = k - e->em.first;
+        const double entry =
+            slot >= 0 && slot < e->em.n_slots ? e->em.entry_capital[slot] : 0.0;
+        if (!economy_yuan(e, (x->investment_real * f->share[k] + entry) * price * delivered,
+                          "investment", &f->amount[k]))
             return YF_ERR_NUMERIC;
         int s = f->industry[k];
         f->weight[k] =
-            industry_table[s].demand_share[D_INVESTMENT] * e->ind[s].rationing * f->share[k];
+            e->demand_share[s][D_INVESTMENT] * e->ind[s].rationing * f->share[k];
     }
     const int64_t spent = economy_sum(f->amount, f->n);
     if (!economy_split(e, spent, f->weight, f->n, f->amount2, "investment sales"))

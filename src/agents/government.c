@@ -42,7 +42,9 @@ void government_plan(economy *e)
     const double benefits =
         e->param[P_benefit_ratio] * s->wage * s->unemployment * s->urban_labour_force;
     const double interest = fmax(0.0, s->bond_rate) / 12.0 * central_bonds(e);
-    const double spending = fmax(0.0, revenue + deficit - transfers - benefits - interest);
+    /* industrial subsidies (agents/emerging.c) come out of the same budget */
+    const double spending =
+        fmax(0.0, revenue + deficit - transfers - benefits - interest - e->em.subsidy_plan);
     const double wage_share = e->param[P_public_wage_share];
     e->plan_public_wages_central = wage_share * spending;
     e->plan_benefits = benefits;
@@ -172,7 +174,7 @@ static yf_status purchases(economy *e)
     double by_industry[N_INDUSTRIES], central = 0.0, delivered = 0.0;
     const double stimulus_goods = e->m.stimulus_per_month * (1.0 - e->param[P_stimulus_cash_share]);
     for (int s = 0; s < N_INDUSTRIES; s++) {
-        double share = industry_table[s].demand_share[D_GOVERNMENT];
+        double share = e->demand_share[s][D_GOVERNMENT];
         by_industry[s] =
             (share * e->plan_central_purchases + (s == IND_CONSTRUCTION ? stimulus_goods : 0.0)) *
             e->ind[s].rationing;
@@ -195,7 +197,7 @@ static yf_status purchases(economy *e)
             return YF_ERR_NUMERIC;
     int64_t local = economy_sum(e->city_amount, e->size.cities);
     for (int s = 0; s < N_INDUSTRIES; s++)
-        by_industry[s] = industry_table[s].demand_share[D_GOVERNMENT] * e->ind[s].rationing;
+        by_industry[s] = e->demand_share[s][D_GOVERNMENT] * e->ind[s].rationing;
     firms_receipt_weights(e, by_industry);
     if (!economy_split(e, local, f->weight, f->n, f->amount, "local purchases"))
         return YF_ERR_NUMERIC;

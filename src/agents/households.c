@@ -139,7 +139,7 @@ static double delivery_rate(const economy *e)
 {
     double r = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++)
-        r += industry_table[s].demand_share[D_CONSUMPTION] * e->ind[s].rationing;
+        r += e->demand_share[s][D_CONSUMPTION] * e->ind[s].rationing;
     return r;
 }
 
@@ -161,7 +161,7 @@ yf_status households_consume(economy *e)
     for (int32_t j = 0; j < f->n; j++) {
         int s = f->industry[j];
         f->weight[j] =
-            industry_table[s].demand_share[D_CONSUMPTION] * e->ind[s].rationing * f->share[j];
+            e->demand_share[s][D_CONSUMPTION] * e->ind[s].rationing * f->share[j];
     }
     if (!economy_split(e, spent, f->weight, f->n, f->amount, "consumption receipts"))
         return YF_ERR_NUMERIC;

@@ -76,7 +76,7 @@ static double export_price(const economy *e)
 {
     double p = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++)
-        p += industry_table[s].demand_share[D_EXPORTS] * e->ind[s].price;
+        p += industry_table[s].demand_share[D_EXPORTS] * e->ind[s].price; /* 2000 weights */
     return p;
 }
 
@@ -181,11 +181,11 @@ static yf_status trade(economy *e)
     double delivered = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++)
         delivered +=
-            industry_table[s].demand_share[D_EXPORTS] * e->plan[D_EXPORTS] * e->ind[s].rationing;
+            e->demand_share[s][D_EXPORTS] * e->plan[D_EXPORTS] * e->ind[s].rationing;
     for (int32_t k = 0; k < f->n; k++) {
         int s = f->industry[k];
         f->weight[k] =
-            industry_table[s].demand_share[D_EXPORTS] * e->ind[s].rationing * f->share[k];
+            e->demand_share[s][D_EXPORTS] * e->ind[s].rationing * f->share[k];
     }
     if (!economy_apportion(e, delivered, f->weight, f->n, f->amount, "exports"))
         return YF_ERR_NUMERIC;

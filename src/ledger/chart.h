@@ -139,6 +139,7 @@ enum china_flow {
     F_CAPITAL_TRANSFERS,
     F_CASH_TRANSFERS,
     F_GLOBAL_SOUTH_RELIEF,
+    F_INDUSTRIAL_SUBSIDIES, /* central government to emerging-industry firms */
     N_CHINA_FLOWS
 };
 

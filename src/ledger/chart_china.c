@@ -133,6 +133,8 @@ const chart chart_china = {
             [F_GLOBAL_SOUTH_RELIEF] =
                 {"global_south_relief",
                  "Global-South debt paid off from reserves (capital transfer)"},
+            [F_INDUSTRIAL_SUBSIDIES] = {"industrial_subsidies",
+                                        "industrial subsidies (emerging industries)"},
         },
     .settle_parent =
         {

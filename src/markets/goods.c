@@ -20,6 +20,11 @@
  * over capacity before any rationing (so a shortage of workers raises prices
  * rather than looking like idle capacity). Idle capacity
  * (u_s below normal) lowers the mark-up: excess capacity becomes falling prices.
+ * The emerging industry's firms pass an industrial subsidy sigma per yuan of
+ * sales partly on to buyers, p*_E = (1 + mu_E) unit cost / (1 + theta sigma)
+ * (theta = subsidy_pass_through; the rest raises their margins), and its
+ * demand shares move with its relative price (agents/emerging.c): the
+ * D_s above use this month's shares, e->demand_share.
  */
 #include <math.h>
 
@@ -56,7 +61,7 @@ void goods_market_clear(economy *e)
         industry_state *x = &e->ind[s];
         double demand = 0.0;
         for (int d = 0; d < N_DEMANDS; d++)
-            demand += x->demand[d] = industry_table[s].demand_share[d] * e->plan[d];
+            demand += x->demand[d] = e->demand_share[s][d] * e->plan[d];
         if (s == IND_CONSTRUCTION) {
             /* the stimulus, homes and infrastructure are all built by construction */
             const double built = e->plan_residential + e->plan_infrastructure_lgfv +
@@ -81,6 +86,8 @@ void goods_market_clear(economy *e)
                 e->param[P_growth_expectation_speed] * (growth - x->demand_growth_expected);
         }
         double m0 = industry_table[s].import_content;
+        if (s == IND_EMERGING)
+            m0 /= e->em.learning; /* learning saves imported inputs too (agents/emerging.c) */
         x->import_content = fmin(0.9, m0 * pow(e0 / e->m.usdcny, e->param[P_import_elasticity]));
     }
     labour_constraint(e);
@@ -112,9 +119,14 @@ void goods_set_prices(economy *e)
                         e->param[P_markup_utilisation] * (x->demand_pressure - e->param[P_u_normal]);
         double unit_cost = e->m.wage * (1.0 - m) / x->productivity + m * import_price;
         double target = (1.0 + fmax(0.0, markup)) * unit_cost;
+        /* Industrial subsidies per yuan of sales are passed on in the price
+         * (agents/emerging.c): a subsidised firm can sell below unit cost. */
+        if (s == IND_EMERGING)
+            target /= 1.0 + e->param[P_subsidy_pass_through] * e->em.subsidy_rate;
         x->price += e->param[P_price_speed] * (target - x->price);
     }
-    /* The consumer price index: fixed consumption weights, first month = 1. */
+    /* The consumer price index: fixed consumption weights (those of 2000, not
+     * this month's shares), first month = 1. */
     double cpi = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++)
         cpi += industry_table[s].demand_share[D_CONSUMPTION] * e->ind[s].price;

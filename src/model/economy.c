@@ -182,6 +182,7 @@ void economy_free(economy *e)
     yf_mem_free(f->industry);
     cities_free(e);
     developers_free(e);
+    emerging_free(e);
     for (int k = 0; k < e->n_series; k++)
         yf_mem_free(e->out[k].values);
     yf_mem_free(e->out);
@@ -683,6 +684,9 @@ yf_status economy_new(economy **out, const economy_size *size, const char *data_
     if (st == YF_OK) {
         households_init(e);
         firms_init(e);
+        st = emerging_init(e);
+    }
+    if (st == YF_OK) {
         st = cities_init(e, diag);
     }
     if (st == YF_OK)

@@ -160,6 +160,32 @@ typedef struct developers {
     int64_t *amount, *amount2; /* scratch */
 } developers;
 
+/* Strategic emerging industries (agents/emerging.c, docs/industry.md): the
+ * emerging industry's firm agents are slots that entrants fill and exits free;
+ * an active firm's share of the industry is its capital times its fixed
+ * competitiveness, over the active firms' sum. Inactive slots have share 0. */
+typedef struct emerging_state {
+    int32_t first, n_slots;   /* the industry's firm indices: first .. first + n_slots - 1 */
+    bool *active;             /* per slot: in business */
+    double *competitiveness;  /* per slot: sales per unit of capital relative to the mean, fixed */
+    double *entry_capital;    /* per slot: capital bought on entry this month, real */
+    int64_t *firm_amount;     /* scratch, one per firm agent: yuan for a posting */
+    int64_t *household_amount;/* scratch, one per household: yuan for a posting */
+    double entry_real;        /* capital entrants buy this month, real (sum of entry_capital) */
+    int32_t n_active;         /* active firms (series firm_count) */
+    double entry_pending;     /* expected entrants not yet entered (fractional accumulator) */
+    double entries, exits;    /* this month */
+    double return_expected;   /* expected net return on capital, per year (entry signal) */
+    double subsidy_rate;      /* industrial subsidy per yuan of sales, this month */
+    double subsidy_plan;      /* subsidies the centre expects to pay this month, yuan */
+    double subsidy_flow;      /* subsidies paid this month, yuan */
+    double loan_losses;       /* loans written off at exits this month, yuan */
+    double equity_losses;     /* owners' equity written off at exits this month, yuan */
+    double cumulative_output; /* real output since before 2000 (learning by doing) */
+    double learning;          /* input saving from learning since 2000 (1 in 2000): labour
+                                 and imported inputs per unit of output fall by this */
+} emerging_state;
+
 /* The macro state carried from month to month. */
 typedef struct macro_state {
     double wage;              /* average wage, yuan per worker per month */
@@ -275,6 +301,11 @@ typedef struct economy {
     double house_price_index0;  /* national price index in the first month (household weights) */
     double house_price_ring[12];/* national index over the last 12 months */
     int32_t *lgfv_bank;         /* bank of each LGFV */
+    /* Industry dynamics (agents/emerging.c): entry, exit, subsidies, and the
+     * demand shares of this month, which move as the emerging goods get cheaper
+     * (industry_table holds those of 2000). */
+    emerging_state em;
+    double demand_share[N_INDUSTRIES][N_DEMANDS];
     int n_series;
     series *out;
     ledger_snapshot snapshot; /* the matrices of the last closed month */
@@ -395,6 +426,21 @@ void demography_update(economy *e, int m);
 /* Rust-belt households; their household-weighted home price and their
  * disposable income this month (yuan) into the pointers. */
 double demography_rust_belt(const economy *e, double *price_weighted, double *income);
+
+/* ---- industry dynamics (agents/emerging.c) ---------------------------------- */
+
+/* Allocate the emerging industry's slot arrays and open it with the incumbents
+ * of 2000 (after firms_init, before the opening balance sheet). */
+YF_MUST_CHECK yf_status emerging_init(economy *e);
+void emerging_free(economy *e);
+/* Before the plans: shares of the active firms, this month's demand shares,
+ * the subsidy rate and the centre's subsidy plan, and entry. */
+void emerging_plan(economy *e);
+/* After investment: subsidies paid, entrants' equity sold to households. */
+yf_status emerging_pay(economy *e);
+/* Before the close (credit_close_month): exit of firms whose own funds turned
+ * negative; their plants go to the surviving firms. */
+yf_status emerging_exit(economy *e);
 
 /* ---- helpers shared by the stages (economy.c, series.c) ------------------- */
 

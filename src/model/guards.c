@@ -311,6 +311,40 @@ static yf_status check_industries(economy *e, int m)
     return YF_OK;
 }
 
+/* Industry dynamics (agents/emerging.c): the entry signal, the learning base
+ * and this month's demand shares. */
+static yf_status check_emerging(economy *e, int m)
+{
+    const emerging_state *em = &e->em;
+    const struct {
+        const char *name;
+        double x;
+        enum rule rule;
+    } vars[] = {
+        {"return_expected", em->return_expected, FINITE},
+        {"entry_pending", em->entry_pending, NONNEG},
+        {"cumulative_output", em->cumulative_output, NONNEG},
+        {"learning", em->learning, POSITIVE},
+        {"subsidy_plan", em->subsidy_plan, NONNEG},
+    };
+    for (size_t j = 0; j < sizeof vars / sizeof *vars; j++)
+        if (!obeys(vars[j].x, vars[j].rule)) {
+            yf_status st = fault(e, m, "emerging industry", vars[j].name, vars[j].x, vars[j].rule);
+            append_history(e, m, NULL);
+            return st;
+        }
+    for (int i = 0; i < N_INDUSTRIES; i++)
+        for (int d = 0; d < N_DEMANDS; d++)
+            if (!obeys(e->demand_share[i][d], NONNEG)) {
+                char who[96];
+                snprintf(who, sizeof who, "industry '%s'", industry_table[i].name);
+                yf_status st = fault(e, m, who, "demand_share", e->demand_share[i][d], NONNEG);
+                append_history(e, m, NULL);
+                return st;
+            }
+    return YF_OK;
+}
+
 /* The first agent k of a[0..n) that breaks the rule, or -1. One comparison
  * per agent: x - x is 0 for every finite x and NaN otherwise. */
 static int32_t first_bad(const double *restrict a, int32_t n, enum rule r)
@@ -380,7 +414,7 @@ yf_status guards_after_month(economy *e, int m, yf_status st)
         return st;
     }
     if ((st = check_series(e, m)) != YF_OK || (st = check_macro(e, m)) != YF_OK ||
-        (st = check_industries(e, m)) != YF_OK ||
+        (st = check_industries(e, m)) != YF_OK || (st = check_emerging(e, m)) != YF_OK ||
         (st = check_agents(e, m, &e->hh, e->hh.n, household_vars,
                            (int)(sizeof household_vars / sizeof *household_vars))) != YF_OK ||
         (st = check_agents(e, m, &e->fi, e->fi.n, firm_vars,

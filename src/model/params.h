@@ -539,6 +539,46 @@ labour productivity and GDP growth 2000-2024 stay near the fit of tfp_growth (do
     X(rmb_invoicing_speed, 0.4, 0.0, 12.0, "share of the gap closed per year", \
       "speed at which yuan invoicing moves toward its target", \
       "set by hand: the 2009-2015 rise took years (PBOC); faster speeds bring it too early, and none reproduces the full 2016-17 fall (docs/trade.md)") \
+    /* ---- industry dynamics: strategic emerging industries (issue 5, agents/emerging.c) */ \
+    X(emerging_incumbents, 20.0, 1.0, 5000.0, "firms", \
+      "emerging-industry firms in business in January 2000 (the rest of the industry's slots wait for entrants)", \
+      "assumption: a few dozen makers of batteries, solar cells and new-energy vehicles before the 2009 policies (seed 000_50eaa6f3762a6cc3.txt: BYD began making EVs in 2008, hardly noticed before 2009)") \
+    X(emerging_substitution, 4.5, 0.0, 10.0, "elasticity", \
+      "elasticity of substitution between the emerging goods and the manufactures they replace: spending shares move with relative prices as p^(1 - this)", \
+      "assumption at the top of the range of product-variety estimates for differentiated goods (about 2-5, Broda and Weinstein 2006); set so that, with the learning below, the emerging share rises toward the NBS path (7.6% of GDP in 2014, 13.4% in 2021: seed 004_3dd7420ef5fa3b25.txt); it stays below it (docs/industry.md)") \
+    X(emerging_learning, 0.1, 0.0, 1.0, "elasticity", \
+      "learning by doing in the emerging industry: labour productivity rises, and imported inputs per unit fall, by this times the growth of cumulative output (Wright's law; 0.1 is a 7% cost fall per doubling)", \
+      "Wright's law; lithium-ion battery and solar-module costs fell some 20% per doubling of cumulative output (Ziegler and Trancik 2021); set lower, 0.1, as the industry is broader and because real GDP at fixed 2000 prices overstates growth when a relative price falls (0.2 raised the gdp_real growth bias from +0.5 to +1.0 points a year)") \
+    X(emerging_prior_months, 60.0, 1.0, 1200.0, "months of the opening output", \
+      "cumulative output of the emerging industry before January 2000 (the base of its learning curve)", \
+      "assumption: a young industry") \
+    X(entry_rate, 250.0, 0.0, 100000.0, "firms per month per unit of excess return a year", \
+      "expected entrants into the emerging industry per month per unit of expected net return on capital above entry_hurdle", \
+      "calibrated to seed 000_50eaa6f3762a6cc3.txt: at least 300 EV makers registered in 2014-2015 under the subsidies of the national EV project") \
+    X(entry_subsidy_weight, 1.2, 0.0, 20.0, "return a year per unit of subsidy rate", \
+      "what entrants add to the expected return per unit of the industrial subsidy rate (local land, grants and cheap credit for new plants come with the central subsidy)", \
+      "calibrated with entry_rate to seed 000_50eaa6f3762a6cc3.txt (300 EV makers registered 2014-2015, 500 by 2018); seed 004_3dd7420ef5fa3b25.txt: industrial policy is subsidies, tax breaks and cheap credit together (1.7% of GDP in 2019)") \
+    X(entry_hurdle, 0.10, -1.0, 1.0, "per year", \
+      "expected net return on capital (profit after interest and tax, less depreciation) below which nobody enters", \
+      "calibrated: almost no entry before the subsidies of 2009-2010 (seed 000_50eaa6f3762a6cc3.txt: EVs ignored until then)") \
+    X(entrant_size, 0.0015, 0.0, 0.1, "share of the industry's capital", \
+      "capital an entrant builds on entry (paid with equity sold to households and bank loans)", \
+      "assumption: a new EV maker is a small plant next to the industry (hundreds of entrants add capacity of the order of the industry's)") \
+    X(entrant_equity_share, 0.15, 0.0, 1.0, "share of the entry capital", \
+      "part of an entrant's plant paid with equity sold to households; the rest is borrowed from its bank", \
+      "assumption: new EV makers were funded largely by bank credit and local-government funds, with thin private equity (seed 004_3dd7420ef5fa3b25.txt: cheap credit is part of industrial policy)") \
+    X(competitiveness_dispersion, 1.8, 0.0, 1.9, "range around 1", \
+      "spread of the firms' competitiveness (sales per unit of capital relative to the mean): slot j's is 1 + this (u_j - 1/2), u_j evenly spread", \
+      "assumption: makes who survives a price war depend on the firm, not on chance") \
+    X(subsidy_pass_through, 0.5, 0.0, 1.0, "share", \
+      "share of the industrial subsidy the emerging firms pass on to buyers in lower prices (the rest raises their margins)", \
+      "assumption: the EV purchase subsidies lowered prices and also raised makers' margins (the 2016 subsidy-fraud inquiry found makers claiming for cars never sold)") \
+    X(exit_discount, 0.5, 0.0, 1.0, "share of book value", \
+      "discount at which an exiting firm's plants are sold to the surviving firms of its industry", \
+      "assumption: plants of failed EV makers were taken over by the survivors at fire-sale prices; a larger discount is closer to scrapping") \
+    X(industrial_subsidy_rate, 0.0, 0.0, 1.0, "share of sales", \
+      "the central government's subsidy to emerging-industry firms per yuan of their sales (event industrial_subsidies)", \
+      "0 in January 2000; scenarios/history.yaml dates the EV tax credits of 2009, the strategic emerging industries of 2010 and the EV national project of 2014 (seeds 000_50eaa6f3762a6cc3.txt, 004_3dd7420ef5fa3b25.txt), and the phase-out of the EV purchase subsidies (2017, 2019, 2023; Ministry of Finance notices)") \
     /* ---- policy timeline levers (set by scenario events) ---- */ \
     /* Defaults are the policy of January 2000, so that a run without events \
      * is a run without policy change; scenarios/history.yaml dates the \

@@ -102,7 +102,17 @@
     X(fdi_inflow_share, "share of GDP", "foreign direct investment received") \
     X(global_south_loans_usd, "dollars", "the state's loans to developing countries outstanding") \
     X(interest_global_south_usd, "dollars per month", "interest received on loans to the Global South") \
-    X(rmb_invoicing_share, "share of goods trade", "trade settled in yuan")
+    X(rmb_invoicing_share, "share of goods trade", "trade settled in yuan") \
+    /* industry dynamics (agents/emerging.c, docs/industry.md) */ \
+    X(emerging_industry_share, "share of GDP", "value added of the strategic emerging industries (sales less imported inputs)") \
+    X(manufacturing_share, "share of GDP", "value added of export and domestic manufacturing and the emerging industries") \
+    X(firm_count, "firms", "emerging-industry (EV maker) firm agents in business at the month's close") \
+    X(firm_entries, "firms per month", "firms entering the emerging industry this month") \
+    X(firm_exits, "firms per month", "emerging-industry firms exiting this month (own funds below zero)") \
+    X(emerging_price_relative, "index, 2000-01 = 1", "emerging-industry price over domestic manufacturing's") \
+    X(emerging_utilisation, "fraction of capacity", "capacity utilisation of the emerging industry") \
+    X(industrial_subsidies, "yuan per month", "central subsidies paid to emerging-industry firms") \
+    X(emerging_exit_losses, "yuan per month", "loans and owners' equity written off at exits")
 
 /* clang-format on */
 
@@ -235,6 +245,25 @@ static void demography_series(economy *e, double **v)
     *v[S_income_rustbelt_growth] = year_ago > 0.0 ? income / year_ago - 1.0 : NAN;
 }
 
+/* Industry dynamics: the emerging industry's share, entry and exit, prices. */
+static void industry_series(const economy *e, double **v, double gdp)
+{
+    const industry_state *x = e->ind;
+    double value_added[N_INDUSTRIES];
+    for (int i = 0; i < N_INDUSTRIES; i++)
+        value_added[i] = x[i].sales * (1.0 - x[i].import_content);
+    *v[S_emerging_industry_share] = value_added[IND_EMERGING] / gdp;
+    *v[S_manufacturing_share] =
+        (value_added[IND_EXPORT] + value_added[IND_DOMESTIC] + value_added[IND_EMERGING]) / gdp;
+    *v[S_firm_count] = (double)e->em.n_active;
+    *v[S_firm_entries] = e->em.entries;
+    *v[S_firm_exits] = e->em.exits;
+    *v[S_emerging_price_relative] = x[IND_EMERGING].price / x[IND_DOMESTIC].price;
+    *v[S_emerging_utilisation] = x[IND_EMERGING].utilisation;
+    *v[S_industrial_subsidies] = e->em.subsidy_flow;
+    *v[S_emerging_exit_losses] = e->em.loan_losses + e->em.equity_losses;
+}
+
 void series_record(economy *e, int m)
 {
     const macro_state *s = &e->m;
@@ -310,4 +339,5 @@ void series_record(economy *e, int m)
     *v[S_global_south_loans_usd] = s->gs_loans_usd;
     *v[S_interest_global_south_usd] = s->flow_interest_gs / s->usdcny;
     *v[S_rmb_invoicing_share] = s->rmb_invoicing_share;
+    industry_series(e, v, gdp);
 }

@@ -50,10 +50,11 @@ static yf_status payments(economy *e, int m)
         (st = government_pay_households(e)) != YF_OK || (st = banks_pay_interest(e)) != YF_OK ||
         (st = households_pay_taxes(e)) != YF_OK || (st = housing_service_mortgages(e)) != YF_OK ||
         (st = consumer_credit_lend(e)) != YF_OK || (st = households_consume(e)) != YF_OK ||
-        (st = firms_invest(e)) != YF_OK || (st = housing_transact(e)) != YF_OK ||
-        (st = developers_finance(e)) != YF_OK || (st = local_finance(e)) != YF_OK ||
-        (st = credit_lend_and_repay(e)) != YF_OK || (st = world_trade_and_capital(e)) != YF_OK ||
-        (st = pboc_operate(e, m)) != YF_OK || (st = government_budget(e)) != YF_OK ||
+        (st = firms_invest(e)) != YF_OK || (st = emerging_pay(e)) != YF_OK ||
+        (st = housing_transact(e)) != YF_OK || (st = developers_finance(e)) != YF_OK ||
+        (st = local_finance(e)) != YF_OK || (st = credit_lend_and_repay(e)) != YF_OK ||
+        (st = world_trade_and_capital(e)) != YF_OK || (st = pboc_operate(e, m)) != YF_OK ||
+        (st = government_budget(e)) != YF_OK || (st = emerging_exit(e)) != YF_OK ||
         (st = credit_close_month(e)) != YF_OK)
         return st;
     return YF_OK;
@@ -69,6 +70,7 @@ static yf_status one_month(economy *e, int m)
     consumer_credit_plan(e);
     housing_plan(e, m);
     local_finance_plan(e);
+    emerging_plan(e); /* before government_plan: the subsidies it plans */
     government_plan(e);
     firms_plan_investment(e);
     labour_force_update(e, m);

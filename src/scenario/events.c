@@ -60,6 +60,13 @@ const scenario_event_kind scenario_event_kinds[] = {
      {{"total", P_stimulus_total, REQUIRED},
       {"months", P_stimulus_months, REQUIRED},
       {"cash_share", P_stimulus_cash_share, OPTIONAL}}},
+    {"industrial_subsidies",
+     "industrial-policy subsidy to strategic-emerging-industry firms (electric vehicles above all) "
+     "per yuan of their sales, paid by the central government",
+     NO_DATE,
+     false,
+     1,
+     {{"rate", P_industrial_subsidy_rate, REQUIRED}}},
     {"policy_rate_offset",
      "the PBOC sets its rate this much off what the data or its rule give (a cut is negative)",
      NO_DATE,
