@@ -63,8 +63,9 @@ int main(void)
         expect_line(csv, "transactions_flow,\"Σ\",0,0,0,0,0,0,0,0,0,0");
         expect_line(csv, "other_changes,\"bank deposits\",1000,0,0,0,0,0,-1000,0,0,0");
         expect_line(csv, "other_changes,\"reserves at the PBOC\",0,0,0,0,0,0,200,-200,0,0");
-        /* header + 21 instruments + net worth + sum; 36 flows + 17 changes + sum; 21 */
-        CHECK(count_lines(csv) == 1 + 23 + 54 + 21);
+        /* header + 21 instruments + net worth + sum; 37 flows (industrial_subsidies is the
+         * 37th) + 17 changes + sum; 21 */
+        CHECK(count_lines(csv) == 1 + 23 + 55 + 21);
     }
     char *md = ledger_matrices_render(&snap, YF_FORMAT_MARKDOWN);
     CHECK(md != NULL);

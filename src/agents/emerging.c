@@ -1,6 +1,6 @@
 /*
  * emerging.c: industry dynamics of the strategic emerging industries (issue 5;
- * DESIGN.md 4, "Firms": entry and exit; docs/model.md 4.13; docs/industry.md).
+ * DESIGN.md 4, "Firms": entry and exit; docs/model.md 4.15; docs/industry.md).
  * The electric-vehicle makers are the named case.
  *
  * The emerging industry's firm agents are slots. An active firm k has capital
@@ -83,9 +83,8 @@ yf_status emerging_init(economy *e)
     for (int s = 0; s < N_INDUSTRIES; s++)
         for (int d = 0; d < N_DEMANDS; d++)
             e->demand_share[s][d] = industry_table[s].demand_share[d];
-    if (em->n_slots == 0)
-        return YF_ERR_ARGUMENT;
-    const size_t n = (size_t)em->n_slots;
+    /* a tiny run may give the industry no firm agent: then nothing enters */
+    const size_t n = em->n_slots > 0 ? (size_t)em->n_slots : 1;
     em->active = yf_calloc(n, sizeof *em->active);
     em->competitiveness = yf_calloc(n, sizeof(double));
     em->entry_capital = yf_calloc(n, sizeof(double));
@@ -108,7 +107,7 @@ yf_status emerging_init(economy *e)
             *share = 0.0;
         sum += *share;
     }
-    for (int32_t j = 0; j < incumbents; j++)
+    for (int32_t j = 0; j < incumbents && sum > 0.0; j++)
         f->share[em->first + j] /= sum;
     em->n_active = incumbents;
     em->learning = 1.0;
@@ -294,8 +293,12 @@ yf_status emerging_pay(economy *e)
 }
 
 /* Write off `amount` of a claim issued by `issuer` and held by `holder`. */
-static yf_status write_off(economy *e, int instrument, ledger_account holder,
-                           ledger_account issuer, int64_t amount, const char *what)
+static yf_status write_off(economy *e,
+                           int instrument,
+                           ledger_account holder,
+                           ledger_account issuer,
+                           int64_t amount,
+                           const char *what)
 {
     if (amount <= 0)
         return YF_OK;
