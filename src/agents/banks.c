@@ -15,8 +15,8 @@
 enum { MAX_BANKS = 16 };
 
 /* Interest on deposits for one sector's depositors, paid by their banks. */
-static yf_status deposit_interest(economy *e, int sector, const int32_t *bank, int64_t *amounts,
-                                  double *bank_paid)
+static yf_status
+deposit_interest(economy *e, int sector, const int32_t *bank, int64_t *amounts, double *bank_paid)
 {
     const int64_t *deposits = ledger_positions(e->L, I_DEPOSITS, sector);
     const int32_t n = ledger_n_agents(e->L, sector);
@@ -87,10 +87,10 @@ yf_status banks_pay_interest(economy *e)
         paid[b] += (double)lending_b[b];
     }
     int64_t pboc_bonds;
-    if (!economy_yuan(e,
-                      floor(bond_rate * (double)ledger_position(e->L, I_CENTRAL_BONDS,
-                                                                ledger_acct(PBOC, 0))),
-                      "interest on bonds held by the PBOC", &pboc_bonds))
+    if (!economy_yuan(
+            e,
+            floor(bond_rate * (double)ledger_position(e->L, I_CENTRAL_BONDS, ledger_acct(PBOC, 0))),
+            "interest on bonds held by the PBOC", &pboc_bonds))
         return YF_ERR_NUMERIC;
     const ledger_account cg = ledger_acct(CG, 0), pboc = ledger_acct(PBOC, 0);
     if ((st = ledger_pay_to_each(e->L, F_INTEREST_CENTRAL_BONDS, cg, BANK, bonds_b)) != YF_OK ||

@@ -123,20 +123,18 @@ yf_status firms_invest(economy *e)
     for (int32_t k = 0; k < f->n; k++) {
         const industry_state *x = &e->ind[f->industry[k]];
         const int32_t slot = k - e->em.first;
-        const double entry =
-            slot >= 0 && slot < e->em.n_slots ? e->em.entry_capital[slot] : 0.0;
+        const double entry = slot >= 0 && slot < e->em.n_slots ? e->em.entry_capital[slot] : 0.0;
         if (!economy_yuan(e, (x->investment_real * f->share[k] + entry) * price * delivered,
                           "investment", &f->amount[k]))
             return YF_ERR_NUMERIC;
         int s = f->industry[k];
-        f->weight[k] =
-            e->demand_share[s][D_INVESTMENT] * e->ind[s].rationing * f->share[k];
+        f->weight[k] = e->demand_share[s][D_INVESTMENT] * e->ind[s].rationing * f->share[k];
     }
     const int64_t spent = economy_sum(f->amount, f->n);
     if (!economy_split(e, spent, f->weight, f->n, f->amount2, "investment sales"))
         return YF_ERR_NUMERIC;
-    yf_status st = ledger_buy_tangible_many(e->L, F_BUSINESS_INVESTMENT, I_CAPITAL, FIRM,
-                                            f->amount, FIRM, f->amount2);
+    yf_status st = ledger_buy_tangible_many(e->L, F_BUSINESS_INVESTMENT, I_CAPITAL, FIRM, f->amount,
+                                            FIRM, f->amount2);
     if (st != YF_OK)
         return economy_post(e, st, "investment");
     e->flow_investment = (double)spent;

@@ -64,8 +64,8 @@ void goods_market_clear(economy *e)
             demand += x->demand[d] = e->demand_share[s][d] * e->plan[d];
         if (s == IND_CONSTRUCTION) {
             /* the stimulus, homes and infrastructure are all built by construction */
-            const double built = e->plan_residential + e->plan_infrastructure_lgfv +
-                                 e->plan_infrastructure_bonds;
+            const double built =
+                e->plan_residential + e->plan_infrastructure_lgfv + e->plan_infrastructure_bonds;
             x->demand[D_GOVERNMENT] += e->m.stimulus_per_month;
             x->demand[D_INVESTMENT] += built;
             demand += e->m.stimulus_per_month + built;
@@ -115,8 +115,9 @@ void goods_set_prices(economy *e)
     for (int s = 0; s < N_INDUSTRIES; s++) {
         industry_state *x = &e->ind[s];
         const double m = x->import_content;
-        double markup = 1.0 / (ws * (1.0 - m) + m) - 1.0 +
-                        e->param[P_markup_utilisation] * (x->demand_pressure - e->param[P_u_normal]);
+        double markup =
+            1.0 / (ws * (1.0 - m) + m) - 1.0 +
+            e->param[P_markup_utilisation] * (x->demand_pressure - e->param[P_u_normal]);
         double unit_cost = e->m.wage * (1.0 - m) / x->productivity + m * import_price;
         double target = (1.0 + fmax(0.0, markup)) * unit_cost;
         /* Industrial subsidies per yuan of sales are passed on in the price

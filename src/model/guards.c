@@ -12,12 +12,13 @@
  *             wage, the exchange rate, the labour force).
  * A NaN or an infinity breaks every rule.
  */
+#include "model/guards.h"
+
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "model/guards.h"
 #include "model/industries.h"
 
 enum rule { FINITE, NONNEG, POSITIVE };
@@ -31,7 +32,7 @@ static bool obeys(double x, enum rule r)
 
 static const char *rule_text(enum rule r)
 {
-    return r == FINITE ? "not a finite number"
+    return r == FINITE   ? "not a finite number"
            : r == NONNEG ? "but it cannot be negative"
                          : "but it must be positive";
 }
@@ -73,8 +74,9 @@ static void append_recent(const economy *e, int k, int last, char *buf, size_t s
 
 /* The series whose level shows an explosion or a collapse, and the change over
  * the recent months that ranks them (a non-finite value ranks first). */
-static const char *const level_series[] = {"cpi", "wage", "gdp_nominal", "m2", "usdcny",
-                                           "fx_reserves_usd", "gdp_deflator", "exports_usd"};
+static const char *const level_series[] = {
+    "cpi", "wage", "gdp_nominal", "m2", "usdcny", "fx_reserves_usd", "gdp_deflator", "exports_usd"};
+
 enum { N_LEVEL_SERIES = (int)(sizeof level_series / sizeof *level_series), N_SHOWN = 3 };
 
 static double movement(const economy *e, int k, int last)
@@ -128,8 +130,8 @@ static void append_movers(const economy *e, int last, char *buf, size_t size)
 /* ---- the checks ------------------------------------------------------------ */
 
 /* Write the fault "YYYY-MM: WHO: VARIABLE is VALUE, RULE" to e->msg. */
-static yf_status fault(economy *e, int m, const char *who, const char *variable, double x,
-                       enum rule r)
+static yf_status
+fault(economy *e, int m, const char *who, const char *variable, double x, enum rule r)
 {
     char month[16];
     economy_month_label(e, m, month, sizeof month);
@@ -193,7 +195,10 @@ typedef struct macro_var {
     const char *series;
 } macro_var;
 
-#define MACRO(field, who, rule, series) {#field, who, offsetof(macro_state, field), rule, series}
+#define MACRO(field, who, rule, series)                         \
+    {                                                           \
+#        field, who, offsetof(macro_state, field), rule, series \
+    }
 static const macro_var macro_vars[] = {
     MACRO(wage, "labour market", POSITIVE, "wage"),
     MACRO(labour_force, "households", POSITIVE, NULL),
@@ -236,6 +241,7 @@ static const macro_var macro_vars[] = {
     MACRO(fdi_inflow, "rest of the world", NONNEG, "fdi_inflow_share"),
 };
 #undef MACRO
+
 enum { N_MACRO_VARS = (int)(sizeof macro_vars / sizeof *macro_vars) };
 
 static yf_status check_macro(economy *e, int m)
@@ -260,7 +266,10 @@ typedef struct industry_var {
     enum rule rule;
 } industry_var;
 
-#define IND(field, rule) {#field, offsetof(industry_state, field), rule}
+#define IND(field, rule)                              \
+    {                                                 \
+#        field, offsetof(industry_state, field), rule \
+    }
 static const industry_var industry_vars[] = {
     IND(price, POSITIVE),
     IND(capital_real, NONNEG),
@@ -281,6 +290,7 @@ static const industry_var industry_vars[] = {
     IND(investment_real, FINITE),
 };
 #undef IND
+
 enum { N_INDUSTRY_VARS = (int)(sizeof industry_vars / sizeof *industry_vars) };
 
 static yf_status check_industries(economy *e, int m)
@@ -316,6 +326,7 @@ static yf_status check_industries(economy *e, int m)
 static yf_status check_emerging(economy *e, int m)
 {
     const emerging_state *em = &e->em;
+
     const struct {
         const char *name;
         double x;
@@ -327,6 +338,7 @@ static yf_status check_emerging(economy *e, int m)
         {"learning", em->learning, POSITIVE},
         {"subsidy_plan", em->subsidy_plan, NONNEG},
     };
+
     for (size_t j = 0; j < sizeof vars / sizeof *vars; j++)
         if (!obeys(vars[j].x, vars[j].rule)) {
             yf_status st = fault(e, m, "emerging industry", vars[j].name, vars[j].x, vars[j].rule);
@@ -351,8 +363,9 @@ static int32_t first_bad(const double *restrict a, int32_t n, enum rule r)
 {
     for (int32_t k = 0; k < n; k++) {
         double x = a[k];
-        bool ok = r == FINITE ? x - x == 0.0 : r == NONNEG ? (x >= 0.0 && x - x == 0.0)
-                                                           : (x > 0.0 && x - x == 0.0);
+        bool ok = r == FINITE   ? x - x == 0.0
+                  : r == NONNEG ? (x >= 0.0 && x - x == 0.0)
+                                : (x > 0.0 && x - x == 0.0);
         if (!ok)
             return k;
     }
@@ -385,8 +398,8 @@ static const agent_var city_vars[] = {
     {"city", "income_factor", offsetof(cities, income_factor), POSITIVE},
 };
 
-static yf_status check_agents(economy *e, int m, const void *group, int32_t n,
-                              const agent_var *vars, int n_vars)
+static yf_status
+check_agents(economy *e, int m, const void *group, int32_t n, const agent_var *vars, int n_vars)
 {
     for (int j = 0; j < n_vars; j++) {
         const double *a;
