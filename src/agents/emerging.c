@@ -137,6 +137,8 @@ static void learn(economy *e)
     em->cumulative_output += x->output;
     if (before > 0.0) {
         const double gain = pow(em->cumulative_output / before, e->param[P_emerging_learning]);
+        if (!isfinite(gain))
+            return;
         x->productivity *= gain;
         em->learning *= gain;
     }
@@ -153,6 +155,8 @@ static void shift_demand(economy *e)
         const int sub = substitute[d];
         const double base_sub = industry_table[sub].demand_share[d];
         const double relative = e->ind[IND_EMERGING].price / e->ind[sub].price;
+        if (!isfinite(relative) || relative <= 0.0)
+            continue; /* a runaway price is the guards' to report (guards.c), not ours */
         double share = base * pow(relative, exponent);
         share = fmin(share, base + MAX_TAKEN * base_sub);
         e->demand_share[IND_EMERGING][d] = share;

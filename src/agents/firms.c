@@ -124,8 +124,11 @@ yf_status firms_invest(economy *e)
         const industry_state *x = &e->ind[f->industry[k]];
         const int32_t slot = k - e->em.first;
         const double entry = slot >= 0 && slot < e->em.n_slots ? e->em.entry_capital[slot] : 0.0;
-        if (!economy_yuan(e, (x->investment_real * f->share[k] + entry) * price * delivered,
-                          "investment", &f->amount[k]))
+        /* nothing delivered, nothing bought (and an inactive slot of the emerging
+         * industry, share 0, plans none) */
+        const double planned = (f->share[k] > 0.0 ? x->investment_real * f->share[k] : 0.0) + entry;
+        if (!economy_yuan(e, delivered > 0.0 ? planned * price * delivered : 0.0, "investment",
+                          &f->amount[k]))
             return YF_ERR_NUMERIC;
         int s = f->industry[k];
         f->weight[k] = e->demand_share[s][D_INVESTMENT] * e->ind[s].rationing * f->share[k];

@@ -543,9 +543,9 @@ labour productivity and GDP growth 2000-2024 stay near the fit of tfp_growth (do
     X(emerging_incumbents, 20.0, 1.0, 5000.0, "firms", \
       "emerging-industry firms in business in January 2000 (the rest of the industry's slots wait for entrants)", \
       "assumption: a few dozen makers of batteries, solar cells and new-energy vehicles before the 2009 policies (seed 000_50eaa6f3762a6cc3.txt: BYD began making EVs in 2008, hardly noticed before 2009)") \
-    X(emerging_substitution, 4.5, 0.0, 10.0, "elasticity", \
+    X(emerging_substitution, 3.5, 0.0, 10.0, "elasticity", \
       "elasticity of substitution between the emerging goods and the manufactures they replace: spending shares move with relative prices as p^(1 - this)", \
-      "assumption at the top of the range of product-variety estimates for differentiated goods (about 2-5, Broda and Weinstein 2006); set so that, with the learning below, the emerging share rises toward the NBS path (7.6% of GDP in 2014, 13.4% in 2021: seed 004_3dd7420ef5fa3b25.txt); it stays below it (docs/industry.md)") \
+      "assumption within the range of product-variety estimates for differentiated goods (about 2-5, Broda and Weinstein 2006); with the learning below the emerging share rises toward the NBS path (7.6% of GDP in 2014, 13.4% in 2021: seed 004_3dd7420ef5fa3b25.txt) but stays below it; 4.5 came closer but left the baseline after 2024 with rising inflation and reserves near zero by 2035 (docs/industry.md)") \
     X(emerging_learning, 0.1, 0.0, 1.0, "elasticity", \
       "learning by doing in the emerging industry: labour productivity rises, and imported inputs per unit fall, by this times the growth of cumulative output (Wright's law; 0.1 is a 7% cost fall per doubling)", \
       "Wright's law; lithium-ion battery and solar-module costs fell some 20% per doubling of cumulative output (Ziegler and Trancik 2021); set lower, 0.1, as the industry is broader and because real GDP at fixed 2000 prices overstates growth when a relative price falls (0.2 raised the gdp_real growth bias from +0.5 to +1.0 points a year)") \
