@@ -1,6 +1,6 @@
 /*
  * test_industry.c: industry dynamics of the strategic emerging industries
- * (issue 5, item 2; docs/model.md 4.15, docs/industry.md). Each rule is
+ * (issue 5, item 2; docs/model.md 4.16, docs/industry.md). Each rule is
  * checked by a scenario of tests/scenarios/industry/ against the history, on
  * 2,000 households and the full 5,000 firm agents (the emerging industry's
  * 900 slots). The expected signs come from the rules (entry follows the

@@ -1,6 +1,6 @@
 /*
  * emerging.c: industry dynamics of the strategic emerging industries (issue 5;
- * DESIGN.md 4, "Firms": entry and exit; docs/model.md 4.15; docs/industry.md).
+ * DESIGN.md 4, "Firms": entry and exit; docs/model.md 4.16; docs/industry.md).
  * The electric-vehicle makers are the named case.
  *
  * The emerging industry's firm agents are slots. An active firm k has capital
