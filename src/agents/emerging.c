@@ -19,7 +19,7 @@
  * than their realised effect on profits entrants read into subsidies: the
  * central subsidy comes with local land, grants and cheap credit for new
  * plants, and with the signal that the industry is a national priority.
- * accumulated in a fractional counter: the whole part enters into the free
+ * E is accumulated in a fractional counter: the whole part enters into the free
  * slots (deterministic, no random draws). Each entrant buys entrant_size of the
  * industry's capital, paid with equity sold to households (entrant_equity_share
  * of it) and bank loans (an overdraft turned into a loan at the close).
