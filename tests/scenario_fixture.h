@@ -2,7 +2,8 @@
  * scenario_fixture.h: running a scenario file on the China model in a test, as
  * `yuanflow run` does (load, parameters, economy, the scenario driver), and
  * reading its series. Shared by the tests that hold a mechanism's scenario
- * against the history (test_housing.c, test_consumer_credit.c).
+ * against the history (test_housing, test_consumer_credit, test_demography,
+ * test_technology, test_industry, test_trade).
  */
 #ifndef YF_TESTS_SCENARIO_FIXTURE_H
 #define YF_TESTS_SCENARIO_FIXTURE_H

@@ -12,60 +12,16 @@
 #include <string.h>
 
 #include "harness.h"
-#include "model/economy.h"
-#include "scenario/scenario.h"
+#include "scenario_fixture.h"
 
 static const char *data_dir, *scenario_dir;
 
-typedef struct run {
-    scenario *s;
-    economy *e;
-} run;
-
-/* Load NAME from the scenario directory, build its economy and run it to the
- * end of last_year. Exits on a load or build error; false if a month fails. */
+/* Run tests/scenarios/technology/NAME (scenario_fixture.h). */
 static bool run_scenario(run *r, const char *name, int last_year)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", scenario_dir, name);
-    yf_diag diag = {{0}, 0, 0, {0}};
-    if (scenario_load(&r->s, path, &diag) != YF_OK) {
-        fprintf(stderr, "%s: %s\n", path, diag.message);
-        exit(2);
-    }
-    double param[N_MODEL_PARAMS];
-    scenario_params(r->s, param);
-    economy_size size = scenario_economy_size(r->s);
-    if (economy_new(&r->e, &size, data_dir, param, &diag) != YF_OK) {
-        fprintf(stderr, "economy_new: %s\n", diag.message);
-        exit(2);
-    }
-    scenario_driver *d = NULL;
-    if (scenario_driver_new(&d, r->s, r->e, &diag) != YF_OK) {
-        fprintf(stderr, "scenario_driver_new: %s\n", diag.message);
-        exit(2);
-    }
-    const int months = (last_year - size.start_year + 1) * 12;
-    yf_status st = scenario_driver_run(d, months);
-    scenario_driver_free(d);
-    if (st != YF_OK)
-        fprintf(stderr, "%s: run failed: %s\n", name, r->e->msg);
-    return st == YF_OK;
-}
-
-static void run_free(run *r)
-{
-    economy_free(r->e);
-    scenario_free(r->s);
-}
-
-static const double *series_of(const economy *e, const char *name)
-{
-    for (int k = 0; k < e->n_series; k++)
-        if (strcmp(e->out[k].name, name) == 0)
-            return e->out[k].values;
-    fprintf(stderr, "no series '%s'\n", name);
-    exit(2);
+    return run_scenario_at(r, data_dir, path, last_year, NULL, NULL);
 }
 
 static int month_of(int year, int month)

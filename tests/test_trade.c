@@ -14,15 +14,9 @@
 #include <string.h>
 
 #include "harness.h"
-#include "model/economy.h"
-#include "scenario/scenario.h"
+#include "scenario_fixture.h"
 
 static const char *data_dir, *scenario_dir;
-
-typedef struct run {
-    scenario *s;
-    economy *e;
-} run;
 
 /* The ledger's book value of the Global-South loans against the dollar stock
  * times the managed rate, checked after every month (the revaluation keeps
@@ -36,55 +30,20 @@ static void check_loans_book(const economy *e)
         book_mismatches++;
 }
 
-/* Load tests/scenarios/trade/NAME, build its economy and run it to the end of
- * last_year. Exits on a load or build error; false if the run fails. */
+/* scenario_fixture.h's observer: the loans' book after every month. */
+static void every_month(const economy *e, int month, void *ctx)
+{
+    (void)month;
+    (void)ctx;
+    check_loans_book(e);
+}
+
+/* Run tests/scenarios/trade/NAME (scenario_fixture.h), checking every month. */
 static bool run_scenario(run *r, const char *name, int last_year)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", scenario_dir, name);
-    yf_diag diag = {{0}, 0, 0, {0}};
-    if (scenario_load(&r->s, path, &diag) != YF_OK) {
-        fprintf(stderr, "%s: %s\n", path, diag.message);
-        exit(2);
-    }
-    double param[N_MODEL_PARAMS];
-    scenario_params(r->s, param);
-    economy_size size = scenario_economy_size(r->s);
-    if (economy_new(&r->e, &size, data_dir, param, &diag) != YF_OK) {
-        fprintf(stderr, "economy_new: %s\n", diag.message);
-        exit(2);
-    }
-    scenario_driver *d = NULL;
-    if (scenario_driver_new(&d, r->s, r->e, &diag) != YF_OK) {
-        fprintf(stderr, "scenario_driver_new: %s\n", diag.message);
-        exit(2);
-    }
-    yf_status st = YF_OK;
-    const int months = (last_year - size.start_year + 1) * 12;
-    for (int m = 0; m < months && m < size.n_months && st == YF_OK; m++) {
-        st = scenario_driver_run(d, 1);
-        if (st == YF_OK)
-            check_loans_book(r->e);
-    }
-    scenario_driver_free(d);
-    if (st != YF_OK)
-        fprintf(stderr, "%s: run failed: %s\n", name, r->e->msg);
-    return st == YF_OK;
-}
-
-static void run_free(run *r)
-{
-    economy_free(r->e);
-    scenario_free(r->s);
-}
-
-static const double *series_of(const economy *e, const char *name)
-{
-    for (int k = 0; k < e->n_series; k++)
-        if (strcmp(e->out[k].name, name) == 0)
-            return e->out[k].values;
-    fprintf(stderr, "no series '%s'\n", name);
-    exit(2);
+    return run_scenario_at(r, data_dir, path, last_year, every_month, NULL);
 }
 
 /* Sum of a monthly series over the years from..to (inclusive). */
@@ -95,11 +54,6 @@ static double sum_over(const economy *e, const char *name, int from, int to)
     for (int m = (from - 2000) * 12; m < (to - 2000 + 1) * 12 && m < e->size.n_months; m++)
         s += v[m];
     return s;
-}
-
-static double mean_over(const economy *e, const char *name, int from, int to)
-{
-    return sum_over(e, name, from, to) / (12.0 * (to - from + 1));
 }
 
 static double december(const economy *e, const char *name, int year)
