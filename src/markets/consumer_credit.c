@@ -47,30 +47,14 @@ void consumer_credit_plan(economy *e)
     e->plan[D_CONSUMPTION] += total;
 }
 
-/* Interest and principal, at most out of deposits (interest first); principal
- * paid into h->amount2 (the new loans are drawn on the debt before it). */
+/* Interest and principal (credit.c); principal paid is left in h->amount2 (the
+ * new loans are drawn on the debt before it). */
 static yf_status service(economy *e)
 {
-    households *h = &e->hh;
-    const int64_t *owed = ledger_positions(e->L, I_CONSUMER_LOANS, HH);
-    const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
     const double rate = fmax(0.0, e->m.loan_rate + e->param[P_consumer_loan_spread]) / 12.0;
-    const double principal = 1.0 / e->param[P_consumer_loan_months];
-    int64_t interest_bank[MAX_BANKS] = {0}, principal_bank[MAX_BANKS] = {0};
-    for (int32_t k = 0; k < h->n; k++) {
-        const double debt = (double)-owed[k], cash = fmax(0.0, (double)dep[k]);
-        const double interest = fmin(floor(rate * debt), cash);
-        h->amount[k] = (int64_t)interest;
-        h->amount2[k] = (int64_t)fmin(floor(principal * debt), cash - interest);
-        interest_bank[h->bank[k]] += h->amount[k];
-        principal_bank[h->bank[k]] += h->amount2[k];
-        h->income[k] -= (double)h->amount[k];
-    }
-    yf_status st =
-        ledger_pay_many(e->L, F_INTEREST_CONSUMER_LOANS, HH, h->amount, BANK, interest_bank);
-    if (st == YF_OK)
-        st = ledger_exchange_many(e->L, I_CONSUMER_LOANS, BANK, principal_bank, HH, h->amount2);
-    return economy_post(e, st, "consumer loan service");
+    return credit_households_service(e, I_CONSUMER_LOANS, F_INTEREST_CONSUMER_LOANS, rate,
+                                     1.0 / e->param[P_consumer_loan_months],
+                                     "consumer loan service");
 }
 
 yf_status consumer_credit_lend(economy *e)

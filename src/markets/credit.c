@@ -27,6 +27,32 @@ static yf_status borrow_or_repay(economy *e, ledger_account borrower, ledger_acc
     return economy_post(e, st, what);
 }
 
+yf_status credit_households_service(economy *e,
+                                    int instrument,
+                                    int interest_flow,
+                                    double monthly_rate,
+                                    double principal_share,
+                                    const char *what)
+{
+    households *h = &e->hh;
+    const int64_t *owed = ledger_positions(e->L, instrument, HH);
+    const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
+    int64_t interest_bank[16] = {0}, principal_bank[16] = {0};
+    for (int32_t k = 0; k < h->n; k++) {
+        const double debt = (double)-owed[k], cash = fmax(0.0, (double)dep[k]);
+        const double interest = fmin(floor(monthly_rate * debt), cash);
+        h->amount[k] = (int64_t)interest;
+        h->amount2[k] = (int64_t)fmin(floor(principal_share * debt), cash - interest);
+        interest_bank[h->bank[k]] += h->amount[k];
+        principal_bank[h->bank[k]] += h->amount2[k];
+        h->income[k] -= (double)h->amount[k];
+    }
+    yf_status st = ledger_pay_many(e->L, interest_flow, HH, h->amount, BANK, interest_bank);
+    if (st == YF_OK)
+        st = ledger_exchange_many(e->L, instrument, BANK, principal_bank, HH, h->amount2);
+    return economy_post(e, st, what);
+}
+
 yf_status credit_lend_and_repay(economy *e)
 {
     firms *f = &e->fi;

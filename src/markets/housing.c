@@ -281,25 +281,8 @@ static yf_status mortgages_new(economy *e, const int64_t *price_paid)
  * interest first, and principal it cannot pay stays on the loan. */
 yf_status housing_service_mortgages(economy *e)
 {
-    households *h = &e->hh;
-    const int64_t *owed = ledger_positions(e->L, I_MORTGAGES, HH);
-    const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
-    const double rate = mortgage_rate(e) / 12.0;
-    const double principal = 1.0 / (12.0 * e->param[P_mortgage_years]);
-    int64_t interest_bank[16] = {0}, principal_bank[16] = {0};
-    for (int32_t k = 0; k < h->n; k++) {
-        const double debt = (double)-owed[k], cash = fmax(0.0, (double)dep[k]);
-        const double interest = fmin(floor(rate * debt), cash);
-        h->amount[k] = (int64_t)interest;
-        h->amount2[k] = (int64_t)fmin(floor(principal * debt), cash - interest);
-        interest_bank[h->bank[k]] += h->amount[k];
-        principal_bank[h->bank[k]] += h->amount2[k];
-        h->income[k] -= (double)h->amount[k];
-    }
-    yf_status st = ledger_pay_many(e->L, F_INTEREST_MORTGAGES, HH, h->amount, BANK, interest_bank);
-    if (st == YF_OK)
-        st = ledger_exchange_many(e->L, I_MORTGAGES, BANK, principal_bank, HH, h->amount2);
-    return economy_post(e, st, "mortgage service");
+    return credit_households_service(e, I_MORTGAGES, F_INTEREST_MORTGAGES, mortgage_rate(e) / 12.0,
+                                     1.0 / (12.0 * e->param[P_mortgage_years]), "mortgage service");
 }
 
 /* A developer's inventory used for `homes` homes at its average cost. */

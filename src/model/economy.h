@@ -352,6 +352,17 @@ yf_status households_pay_taxes(economy *e);         /* agents/households.c */
 yf_status households_consume(economy *e);           /* agents/households.c */
 yf_status firms_invest(economy *e);                 /* agents/firms.c */
 yf_status credit_lend_and_repay(economy *e);        /* markets/credit.c */
+/* Households' service of a debt they owe banks (mortgages, consumer loans),
+ * before they consume: interest at monthly_rate, then principal_share of the
+ * debt, together at most their deposits (interest first; principal they cannot
+ * pay stays on the loan). Interest counts against disposable income; what was
+ * paid is left in hh.amount (interest) and hh.amount2 (principal). */
+yf_status credit_households_service(economy *e,
+                                    int instrument,
+                                    int interest_flow,
+                                    double monthly_rate,
+                                    double principal_share,
+                                    const char *what);
 yf_status world_trade_and_capital(economy *e);      /* agents/world.c */
 /* Global-South lending, its interest, debt relief and yuan invoicing, before the
  * PBOC counts its reserves (agents/global_south.c, called by world.c). */
