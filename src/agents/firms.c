@@ -7,15 +7,21 @@
  * rises when capacity is used above normal and falls below (the Sraffian
  * supermultiplier: Freitas and Serrano 2015):
  *
- *   I = h De exp(-b (r_L - pi_e - r_n)),   h' = h (1 + invest_speed (u - u_normal)),
+ *   I = h De exp(-b (r_L - pi_e - r_n)) exp(-g (i_L L / Y - d_n)),
+ *   h' = h (1 + invest_speed (u - u_normal)),
  *
  * so capacity follows demand without the instability of a pure accelerator, and
  * growth converges to the growth of autonomous demand (exports, above all). The
- * exponential is the cost of capital: a real lending rate r_L - pi_e above the
- * natural rate r_n holds investment back (b, invest_rate_semielasticity); it is
- * the channel through which a rate rise cools demand. Without it a rise would
- * only move interest income from borrowing firms to depositing households and
- * raise demand (the rule after the data then spirals).
+ * first exponential is the cost of capital: a real lending rate r_L - pi_e above
+ * the natural rate r_n holds investment back (b, invest_rate_semielasticity).
+ * The second is cash flow: interest on business loans L at the loan rate, over
+ * the last twelve months' GDP Y, above its normal share d_n leaves firms less to
+ * invest (g, invest_debt_service; Kalecki's principle of increasing risk, the
+ * interest-burden term of stock-flow consistent growth models). Both are how a
+ * rate rise cools demand. The fitted cost-of-capital channel is weak; without
+ * the cash-flow channel a rise mostly moves interest from borrowing firms to
+ * depositing households and raises demand, and the rate rule after the data
+ * spirals (docs/model.md 4.2 and 8).
  * Capacity is K / v, v the capital per unit of capacity. Investment is bought from the capital-
  * goods industries at their prices (one many-to-many purchase on the ledger that
  * adds to each buyer's book value of capital). Capital depreciates and is
@@ -45,13 +51,25 @@ void firms_receipt_weights(economy *e, const double *by_industry)
         f->weight[k] = by_industry[f->industry[k]] * f->share[k];
 }
 
+/* Interest on business loans at this month's loan rate, over the GDP of the
+ * last twelve months. */
+static double debt_service_share(const economy *e)
+{
+    const double gdp = economy_gdp_12m(e);
+    const double loans = -(double)ledger_total(e->L, I_BUSINESS_LOANS, FIRM);
+    return gdp > 0.0 ? e->m.loan_rate * loans / gdp : 0.0;
+}
+
 void firms_plan_investment(economy *e)
 {
     const double speed = e->param[P_invest_speed], u_normal = e->param[P_u_normal];
     const double price = investment_price(e);
     const double real_rate = e->m.loan_rate - e->m.inflation_expected;
+    e->m.debt_service_share = debt_service_share(e);
     const double cost_of_capital =
-        exp(-e->param[P_invest_rate_semielasticity] * (real_rate - e->param[P_natural_rate]));
+        exp(-e->param[P_invest_rate_semielasticity] * (real_rate - e->param[P_natural_rate]) -
+            e->param[P_invest_debt_service] *
+                (e->m.debt_service_share - e->param[P_debt_service_normal]));
     double total = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++) {
         industry_state *x = &e->ind[s];

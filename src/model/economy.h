@@ -201,6 +201,8 @@ typedef struct macro_state {
     double inflation_adaptive;/* per year: the part learnt from past inflation */
     double policy_rate;       /* per year */
     double deposit_rate, loan_rate, bond_rate; /* per year */
+    double debt_service_share;/* interest on business loans at the loan rate over the last
+                                 twelve months' GDP, as firms plan investment */
     double usdcny;            /* yuan per dollar (managed rate) */
     double usdcny_lag12;      /* a year ago, for expected depreciation */
     double usdcny_ring[12];   /* the managed rate of the last 12 months */

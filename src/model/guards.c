@@ -212,6 +212,7 @@ static const macro_var macro_vars[] = {
     MACRO(policy_rate, "PBOC", FINITE, "policy_rate"),
     MACRO(deposit_rate, "banks", FINITE, NULL),
     MACRO(loan_rate, "banks", FINITE, NULL),
+    MACRO(debt_service_share, "firms", FINITE, "debt_service_share"),
     MACRO(bond_rate, "central government", FINITE, NULL),
     MACRO(usdcny, "PBOC", POSITIVE, "usdcny"),
     MACRO(usdcny_lag12, "PBOC", POSITIVE, NULL),

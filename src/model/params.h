@@ -88,6 +88,19 @@ cost-of-capital channel of monetary policy", \
       CALIBRATED "reference: user-cost elasticities of investment of 0.25-1 (Chirinko 1993; \
 Gilchrist and Zakrajsek 2007) on a user cost near 0.12 a year give 2-8 per unit; the 2001-2023 \
 fit prefers a far weaker channel (state firms' soft budgets); the sign is checked by test_china") \
+    X(invest_debt_service, 1.5, 0.0, 20.0, "per unit of interest over GDP", \
+      "fall in investment (log points) per unit of business-loan interest over GDP above \
+debt_service_normal: the cash-flow channel of monetary policy and of leverage", \
+      "reference: investment-cash flow sensitivities of 0.2-0.7 (Fazzari, Hubbard and Petersen \
+1988) over an investment share near 0.4 of GDP give 0.5-1.75; the 2000-2024 fit is flat in it \
+(validate 0.992-0.999 for 0-3); with it the rules after the data are stable and a rate rise \
+lowers inflation (test_monetary)") \
+    X(debt_service_normal, 0.05, 0.0, 0.5, "share of GDP", \
+      "business-loan interest over GDP at which the cash-flow channel neither holds investment \
+back nor spurs it", \
+      "the model's own burden in 2000-2010 (4.0-5.4% of GDP), so the channel is nearly neutral \
+in the first decade; data: credit to the private sector of 100-125% of GDP at lending rates of \
+5.3-7.5% (data/china_annual.csv), households' part included") \
     X(markup_utilisation, 0.8518, 0.0, 5.0, "per unit of utilisation gap", \
       "change of the mark-up per unit of utilisation above or below u_normal (the mark-up at \
 normal utilisation is implied by wage_share_target)", \

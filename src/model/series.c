@@ -33,6 +33,8 @@
     X(policy_rate, "fraction per year", "PBOC policy rate (one-year benchmark)") \
     X(m2, "yuan", "bank deposits of households, firms and local governments") \
     X(business_loans_share, "share of annual GDP", "business loans outstanding") \
+    X(debt_service_share, "share of annual GDP", \
+      "interest on business loans at the loan rate over GDP, as firms plan investment") \
     X(central_debt_share, "share of annual GDP", "central government bonds outstanding") \
     X(deficit_share, "share of GDP", "central bonds issued this month over GDP") \
     X(wage, "yuan per worker per month", "average wage") \
@@ -310,6 +312,7 @@ void series_record(economy *e, int m)
     *v[S_m2] = total_stock(snap, I_DEPOSITS, HH) + total_stock(snap, I_DEPOSITS, FIRM) +
                total_stock(snap, I_DEPOSITS, LG);
     *v[S_business_loans_share] = -total_stock(snap, I_BUSINESS_LOANS, FIRM) / annual;
+    *v[S_debt_service_share] = s->debt_service_share;
     *v[S_central_debt_share] = -total_stock(snap, I_CENTRAL_BONDS, CG) / annual;
     *v[S_deficit_share] = e->flow_deficit / gdp;
     *v[S_wage] = s->wage;
