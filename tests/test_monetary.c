@@ -12,7 +12,12 @@
  *     business investment are lower and the labour gap wider than in the
  *     baseline. Without the cash-flow channel of investment the rise would
  *     move interest from borrowing firms to depositors and heat demand;
- *   - nothing differs before the rise.
+ *   - nothing differs before the rise;
+ *   - the exchange_rate_offset lever (a yuan 5% stronger from 2026) steps the
+ *     managed rate by 5% in its month (the float's own move in a month is a
+ *     fraction of a percent), and a dearer yuan sells fewer exports and buys
+ *     more imports: over 2026-2027 the exports share is lower and the imports
+ *     share higher than in the baseline.
  * Every month closes exactly (a run that does not close fails).
  * Usage: test_monetary DATA_DIR SCENARIO_DIR (tests/scenarios)
  */
@@ -30,11 +35,13 @@ int main(int argc, char **argv)
         return 2;
     }
     char path[1024];
-    run base, rise;
+    run base, rise, yuan;
     snprintf(path, sizeof path, "%s/monetary/baseline_small.yaml", argv[2]);
     CHECK(run_scenario_at(&base, argv[1], path, LAST_YEAR, NULL, NULL));
     snprintf(path, sizeof path, "%s/monetary/rate_rise.yaml", argv[2]);
     CHECK(run_scenario_at(&rise, argv[1], path, LAST_YEAR, NULL, NULL));
+    snprintf(path, sizeof path, "%s/monetary/yuan_stronger.yaml", argv[2]);
+    CHECK(run_scenario_at(&yuan, argv[1], path, 2027, NULL, NULL));
     if (harness_failed)
         return TEST_REPORT();
     CHECK(base.e->month == (LAST_YEAR - 2000 + 1) * 12);
@@ -67,7 +74,18 @@ int main(int argc, char **argv)
     CHECK(r[1] < b[1]);
     CHECK(r[2] > b[2]);
 
+    const double step =
+        series_of(yuan.e, "usdcny")[RISE] / series_of(base.e, "usdcny")[RISE];
+    printf("usdcny in %d-01 against the baseline: x%.4f\n", RISE_YEAR, step);
+    CHECK(fabs(step - 0.95) < 0.005);
+    CHECK(series_of(yuan.e, "usdcny")[RISE - 1] == series_of(base.e, "usdcny")[RISE - 1]);
+    CHECK(mean_over(yuan.e, "exports_share", 2026, 2027) <
+          mean_over(base.e, "exports_share", 2026, 2027));
+    CHECK(mean_over(yuan.e, "imports_share", 2026, 2027) >
+          mean_over(base.e, "imports_share", 2026, 2027));
+
     run_free(&base);
     run_free(&rise);
+    run_free(&yuan);
     return TEST_REPORT();
 }

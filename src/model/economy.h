@@ -204,6 +204,7 @@ typedef struct macro_state {
     double debt_service_share;/* interest on business loans at the loan rate over the last
                                  twelve months' GDP, as firms plan investment */
     double usdcny;            /* yuan per dollar (managed rate) */
+    double usdcny_offset;     /* the usdcny_offset lever already in the managed rate */
     double usdcny_lag12;      /* a year ago, for expected depreciation */
     double usdcny_ring[12];   /* the managed rate of the last 12 months */
     double fx_reserves_usd;   /* PBOC reserves, dollars */

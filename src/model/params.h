@@ -146,6 +146,12 @@ normal utilisation is implied by wage_share_target)", \
     X(policy_rate_offset, 0.0, -0.1, 0.1, "per year", \
       "lever: added to the policy rate the PBOC chose (data) or its rule gives (a cut is negative)", \
       "scenario lever; seed 000_50eaa6f3762a6cc3.txt discusses a 10 basis-point cut before the Fed") \
+    X(usdcny_offset, 0.0, -0.5, 0.5, "share of the rate", \
+      "lever: the managed rate is set this share off what the data or the managed float give \
+(negative: a stronger yuan, fewer yuan per dollar); a change steps the rate once, and the float \
+moves on from the new level", \
+      "scenario lever; seed 000_50eaa6f3762a6cc3.txt's household-income-led rebalancing includes a \
+stronger yuan; the PBOC revalued by 2.1% in July 2005 (in the data)") \
     X(natural_rate, 0.02, -0.05, 0.1, "per year", \
       "real policy rate of the rule at target inflation and normal unemployment; also the \
 real lending rate at which investment is neither held back nor spurred", \

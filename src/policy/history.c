@@ -22,7 +22,9 @@
  *     they exist (policy_rate_cbrate, the one-year benchmark rate; usdcny_monthly:
  *     the peg to 2005-07, the crawl, the re-peg 2008-07 to 2010-06, the managed
  *     float after 2015-08); after the data, the rules of agents/pboc.c. These
- *     are data, not events; policy_rate_offset shifts either.
+ *     are data, not events; policy_rate_offset shifts either, and
+ *     usdcny_offset sets the exchange rate a share off either (after the data
+ *     a change of it steps the managed rate once; the float moves on from there).
  *
  * Months m above count from 2000-01 (the unit of the "month" parameters).
  */
@@ -52,8 +54,12 @@ void policy_apply(economy *e, int m)
     if (s->policy_rate_from_data)
         s->policy_rate = rate / 100.0;
     s->usdcny_from_data = m <= e->world.last_data_month[1];
+    const double fx_offset = e->param[P_usdcny_offset];
     if (s->usdcny_from_data)
-        s->usdcny = e->world.usdcny[m];
+        s->usdcny = e->world.usdcny[m] * (1.0 + fx_offset);
+    else if (fx_offset != s->usdcny_offset) /* a step of the managed rate, once */
+        s->usdcny *= (1.0 + fx_offset) / (1.0 + s->usdcny_offset);
+    s->usdcny_offset = fx_offset;
     if (s->policy_rate_from_data)
         s->policy_rate += e->param[P_policy_rate_offset];
     s->deposit_rate = s->policy_rate + e->param[P_deposit_spread];

@@ -73,6 +73,13 @@ const scenario_event_kind scenario_event_kinds[] = {
      false,
      1,
      {{"offset", P_policy_rate_offset, REQUIRED}}},
+    {"exchange_rate_offset",
+     "the PBOC sets the managed rate this share off what the data or its float give (negative: a "
+     "stronger yuan); after the data a change steps the rate once",
+     NO_DATE,
+     false,
+     1,
+     {{"share", P_usdcny_offset, REQUIRED}}},
     {"deficit_rule",
      "the central deficit target as a share of GDP (the 3% rule)",
      NO_DATE,
