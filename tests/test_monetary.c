@@ -48,8 +48,8 @@ int main(int argc, char **argv)
 
     bool same = true;
     for (int k = 0; k < rise.e->n_series; k++)
-        same = same && memcmp(rise.e->out[k].values, base.e->out[k].values,
-                              sizeof(double) * RISE) == 0;
+        same = same &&
+               memcmp(rise.e->out[k].values, base.e->out[k].values, sizeof(double) * RISE) == 0;
     CHECK(same);
 
     for (int y = 2031; y <= LAST_YEAR; y++) {
@@ -74,8 +74,7 @@ int main(int argc, char **argv)
     CHECK(r[1] < b[1]);
     CHECK(r[2] > b[2]);
 
-    const double step =
-        series_of(yuan.e, "usdcny")[RISE] / series_of(base.e, "usdcny")[RISE];
+    const double step = series_of(yuan.e, "usdcny")[RISE] / series_of(base.e, "usdcny")[RISE];
     printf("usdcny in %d-01 against the baseline: x%.4f\n", RISE_YEAR, step);
     CHECK(fabs(step - 0.95) < 0.005);
     CHECK(series_of(yuan.e, "usdcny")[RISE - 1] == series_of(base.e, "usdcny")[RISE - 1]);
