@@ -202,7 +202,7 @@ typedef struct macro_state {
     double policy_rate;       /* per year */
     double deposit_rate, loan_rate, bond_rate; /* per year */
     double debt_service_share; /* interest on business loans at the loan rate over the last
-                                 twelve months' GDP, as firms plan investment */
+                                  twelve months' GDP, as firms plan investment */
     double usdcny;            /* yuan per dollar (managed rate) */
     double usdcny_offset;     /* the usdcny_offset lever already in the managed rate */
     double usdcny_lag12;      /* a year ago, for expected depreciation */
