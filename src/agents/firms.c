@@ -30,6 +30,7 @@
  * share of last month's profit after tax to households by equity weight.
  */
 #include <math.h>
+#include <string.h>
 
 #include "model/economy.h"
 #include "model/industries.h"
@@ -159,6 +160,7 @@ yf_status firms_invest(economy *e)
     if (st != YF_OK)
         return economy_post(e, st, "investment");
     e->flow_investment = (double)spent;
+    memcpy(f->investment_paid, f->amount, sizeof(int64_t) * (size_t)f->n);
     const double keep = 1.0 - e->param[P_depreciation] / 12.0;
     for (int s = 0; s < N_INDUSTRIES; s++)
         e->ind[s].capital_real = 0.0;

@@ -59,8 +59,12 @@ yf_status credit_lend_and_repay(economy *e)
     const double share = e->param[P_loan_share], maturity = e->param[P_loan_maturity];
     const int64_t *loans = ledger_positions(e->L, I_BUSINESS_LOANS, FIRM);
     for (int32_t k = 0; k < f->n; k++) {
-        /* f->amount holds this month's investment purchases (firms_invest). */
-        double net = share * (double)f->amount[k] - (double)-loans[k] / maturity;
+        /* Borrow a share of the capital bought this month (firms_invest), repay
+         * 1/maturity of the debt. (Until 2026-11 this read the scratch f->amount,
+         * which construction receipts from developers and local governments had
+         * overwritten by now: construction firms borrowed on their receipts and
+         * the others on nothing.) */
+        double net = share * (double)f->investment_paid[k] - (double)-loans[k] / maturity;
         yf_status st = borrow_or_repay(e, ledger_acct(FIRM, k), ledger_acct(BANK, f->bank[k]),
                                        I_BUSINESS_LOANS, net, "business loans");
         if (st != YF_OK)

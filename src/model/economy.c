@@ -148,7 +148,8 @@ static bool alloc_agents(economy *e)
          alloc_doubles(&f->profit, f->n) && alloc_doubles(&f->weight, f->n) &&
          alloc_doubles(&f->revenue, f->n) && alloc_doubles(&f->costs, f->n) &&
          (f->bank = yf_calloc((size_t)f->n, sizeof(int32_t))) != NULL &&
-         alloc_money(&f->amount, f->n) && alloc_money(&f->amount2, f->n);
+         alloc_money(&f->amount, f->n) && alloc_money(&f->amount2, f->n) &&
+         alloc_money(&f->investment_paid, f->n);
     ok = ok && alloc_doubles(&e->city_weight, e->size.cities) &&
          alloc_doubles(&e->city_budget, e->size.cities) &&
          alloc_doubles(&e->city_transfer_weight, e->size.cities) &&
@@ -172,7 +173,8 @@ void economy_free(economy *e)
                    f->costs, h->homes};
     for (size_t k = 0; k < sizeof d / sizeof *d; k++)
         yf_mem_free(d[k]);
-    int64_t *i64[] = {h->amount, h->amount2, f->amount, f->amount2, e->city_amount};
+    int64_t *i64[] = {h->amount, h->amount2, f->amount, f->amount2, f->investment_paid,
+                      e->city_amount};
     for (size_t k = 0; k < sizeof i64 / sizeof *i64; k++)
         yf_mem_free(i64[k]);
     yf_mem_free(h->city);

@@ -74,6 +74,7 @@ typedef struct firms {
     double *profit;        /* profit after tax this month (paid out next month), yuan */
     double *revenue;       /* sales received this month, yuan */
     double *costs;         /* wages, imports, duties, interest this month, yuan */
+    int64_t *investment_paid; /* capital bought this month, yuan (a share of it is borrowed) */
     double *weight;        /* scratch */
     int64_t *amount;       /* scratch */
     int64_t *amount2;      /* scratch */
