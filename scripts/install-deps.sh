@@ -15,6 +15,7 @@ PACKAGES=(
   # CI hygiene (docs/errors.md): libFuzzer targets (clang and its runtimes),
   # clang-tidy with the checked-in .clang-tidy, valgrind's memcheck.
   clang libclang-rt-dev clang-tidy valgrind
+  libomp-dev      # omp.h and the OpenMP runtime for clang (fuzz build, clang-tidy); gcc uses libgomp
   python3         # tests/errors_doc.py checks docs/errors.md against the code and tests
   libopenmpi-dev openmpi-bin  # yuanflow ensemble across ranks (mpirun); optional in the build
 )

@@ -25,21 +25,29 @@
  */
 #include <math.h>
 
+#include "core/core.h"
+#include "core/parallel.h"
 #include "model/economy.h"
 #include "model/industries.h"
 
-/* Net financial wealth of every household (homes are counted apart). */
+/* Net financial wealth of every household (homes are counted apart). Each
+ * household's sum runs over the instruments in the same order on any thread. */
 static void net_wealth(const economy *e, double *out)
 {
     const int32_t n = e->hh.n;
-    for (int32_t k = 0; k < n; k++)
-        out[k] = 0.0;
+    const int64_t *pos[N_CHINA_INSTRUMENTS];
+    int held = 0;
     for (int i = 0; i < N_CHINA_INSTRUMENTS; i++) {
-        const int64_t *pos = ledger_positions(e->L, i, HH);
-        if (!pos || i == I_HOUSING)
-            continue;
-        for (int32_t k = 0; k < n; k++)
-            out[k] += (double)pos[k];
+        const int64_t *p = ledger_positions(e->L, i, HH);
+        if (p && i != I_HOUSING)
+            pos[held++] = p;
+    }
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++) {
+        double v = 0.0;
+        for (int i = 0; i < held; i++)
+            v += (double)pos[i][k];
+        out[k] = v;
     }
 }
 
@@ -57,23 +65,43 @@ void households_plan(economy *e)
     const double c2 = e->param[P_c2_wealth], c2h = e->param[P_c2_housing];
     const int64_t *homes = ledger_positions(e->L, I_HOUSING, HH);
     net_wealth(e, h->weight);
-    double total = 0.0;
-    for (int32_t k = 0; k < h->n; k++) {
-        double c1 = (c1_bottom - (c1_bottom - c1_top) * h->rank[k]) * caution;
-        h->consumption_plan[k] =
-            c1 * h->income_expected[k] + c2 * fmax(0.0, h->weight[k]) + c2h * (double)homes[k];
-        total += h->consumption_plan[k];
-        h->income[k] = 0.0;
-        h->wage_income[k] = 0.0;
+    const int32_t n = h->n;
+    const yf_blocks b = yf_blocks_of(n);
+    double partial[YF_MAX_BLOCKS];
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t j = 0; j < b.count; j++) {
+        double total = 0.0;
+        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
+            double c1 = (c1_bottom - (c1_bottom - c1_top) * h->rank[k]) * caution;
+            h->consumption_plan[k] =
+                c1 * h->income_expected[k] + c2 * fmax(0.0, h->weight[k]) + c2h * (double)homes[k];
+            total += h->consumption_plan[k];
+            h->income[k] = 0.0;
+            h->wage_income[k] = 0.0;
+        }
+        partial[j] = total;
     }
-    e->plan[D_CONSUMPTION] = total;
+    e->plan[D_CONSUMPTION] = yf_sum_blocks(partial, b.count);
 }
 
 void households_wage_weights(economy *e)
 {
     households *h = &e->hh;
-    for (int32_t k = 0; k < h->n; k++)
+    const int32_t n = h->n;
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++)
         h->weight[k] = h->employed[k] * h->skill[k];
+}
+
+/* Household k's income tax in yuan, whole (*total) and central (*central_part);
+ * false, with the message in e->msg, if either is not a usable amount. Writes
+ * e->msg only on failure, so that many households can run it at once. */
+static bool income_tax_of(
+    economy *e, int32_t k, double allowance, double central, int64_t *total, int64_t *central_part)
+{
+    const double tax = e->param[P_pit_rate] * fmax(0.0, e->hh.wage_income[k] - allowance);
+    return economy_yuan(e, tax, "personal income tax", total) &&
+           economy_yuan(e, floor(tax * central), "central income tax", central_part);
 }
 
 /*
@@ -87,18 +115,31 @@ yf_status households_pay_taxes(economy *e)
     const double allowance =
         e->param[P_pit_allowance] * e->m.wage * economy_workers_per_household(e);
     const double central = e->m.income_tax_central_share;
-    for (int32_t c = 0; c < e->size.cities; c++)
-        e->city_amount[c] = 0;
-    for (int32_t k = 0; k < h->n; k++) {
-        double tax = e->param[P_pit_rate] * fmax(0.0, h->wage_income[k] - allowance);
+    const int32_t n = h->n;
+    /* The first household whose tax is not a usable amount (n if none): the
+     * smallest index, whichever thread found it. */
+    int32_t first_bad = n;
+#pragma omp parallel for schedule(static) reduction(min : first_bad) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++) {
         int64_t total;
-        if (!economy_yuan(e, tax, "personal income tax", &total) ||
-            !economy_yuan(e, floor(tax * central), "central income tax", &h->amount[k]))
-            return YF_ERR_NUMERIC;
+        const double tax = e->param[P_pit_rate] * fmax(0.0, h->wage_income[k] - allowance);
+        if (!(tax >= 0.0) || !money_from_double(tax, &total) ||
+            !money_from_double(floor(tax * central), &h->amount[k]) || h->amount[k] < 0) {
+            first_bad = k < first_bad ? k : first_bad;
+            continue;
+        }
         h->amount2[k] = total - h->amount[k];
-        e->city_amount[h->city[k]] += h->amount2[k];
         h->income[k] -= (double)total;
     }
+    if (first_bad < n) { /* the message, from one thread */
+        int64_t whole, part;
+        (void)income_tax_of(e, first_bad, allowance, central, &whole, &part);
+        return YF_ERR_NUMERIC;
+    }
+    for (int32_t c = 0; c < e->size.cities; c++)
+        e->city_amount[c] = 0;
+    for (int32_t k = 0; k < n; k++) /* an integer scatter: exact in any order, kept on one thread */
+        e->city_amount[h->city[k]] += h->amount2[k];
     yf_status st = ledger_pay_from_each(e->L, F_PERSONAL_INCOME_TAX, HH, h->amount,
                                         ledger_acct(CG, 0));
     if (st == YF_OK)
@@ -123,14 +164,22 @@ static void inflation_loss(const economy *e, double *out)
 {
     const double monthly = economy_inflation_12m(e) / 12.0;
     const int32_t n = e->hh.n;
-    for (int32_t k = 0; k < n; k++)
-        out[k] = 0.0;
-    for (size_t i = 0; i < sizeof monetary_instruments / sizeof *monetary_instruments; i++) {
-        const int64_t *pos = ledger_positions(e->L, monetary_instruments[i], HH);
-        if (!pos)
-            continue;
-        for (int32_t k = 0; k < n; k++)
-            out[k] += monthly * (double)pos[k];
+
+    enum { N_MONETARY = sizeof monetary_instruments / sizeof *monetary_instruments };
+
+    const int64_t *pos[N_MONETARY];
+    int held = 0;
+    for (int i = 0; i < N_MONETARY; i++) {
+        const int64_t *p = ledger_positions(e->L, monetary_instruments[i], HH);
+        if (p)
+            pos[held++] = p;
+    }
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++) {
+        double v = 0.0;
+        for (int i = 0; i < held; i++)
+            v += monthly * (double)pos[i][k];
+        out[k] = v;
     }
 }
 
@@ -149,15 +198,34 @@ yf_status households_consume(economy *e)
     firms *f = &e->fi;
     const double delivered = delivery_rate(e);
     const int64_t *deposits = ledger_positions(e->L, I_DEPOSITS, HH);
+    const int32_t n = h->n;
+    const yf_blocks b = yf_blocks_of(n);
+    double partial[YF_MAX_BLOCKS];
     int64_t spent = 0;
-    double income = 0.0;
-    for (int32_t k = 0; k < h->n; k++) {
-        double c = fmin(h->consumption_plan[k] * delivered, (double)deposits[k]);
-        if (!economy_yuan(e, floor(fmax(0.0, c)), "consumption", &h->amount[k]))
-            return YF_ERR_NUMERIC;
-        spent += h->amount[k];
-        income += h->income[k];
+    int32_t first_bad = n; /* the first household whose consumption is not usable */
+#pragma omp parallel for schedule(static) reduction(+ : spent) reduction(min : first_bad) \
+    if (n >= YF_PARALLEL_MIN)
+    for (int32_t j = 0; j < b.count; j++) {
+        double income = 0.0;
+        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
+            double c =
+                floor(fmax(0.0, fmin(h->consumption_plan[k] * delivered, (double)deposits[k])));
+            if (!(c >= 0.0) || !money_from_double(c, &h->amount[k])) {
+                first_bad = k < first_bad ? k : first_bad;
+                h->amount[k] = 0;
+            }
+            spent += h->amount[k];
+            income += h->income[k];
+        }
+        partial[j] = income;
     }
+    if (first_bad < n) {
+        const double c =
+            fmin(h->consumption_plan[first_bad] * delivered, (double)deposits[first_bad]);
+        (void)economy_yuan(e, floor(fmax(0.0, c)), "consumption", &h->amount[first_bad]);
+        return YF_ERR_NUMERIC; /* the message is written, from one thread */
+    }
+    const double income = yf_sum_blocks(partial, b.count);
     for (int32_t j = 0; j < f->n; j++) {
         int s = f->industry[j];
         f->weight[j] =
@@ -174,7 +242,8 @@ yf_status households_consume(economy *e)
      * toll on money holdings. */
     const double speed = e->param[P_expectation_speed];
     inflation_loss(e, h->weight);
-    for (int32_t k = 0; k < h->n; k++)
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++)
         h->income_expected[k] += speed * (h->income[k] - h->weight[k] - h->income_expected[k]);
     e->flow_consumption = (double)spent;
     e->flow_income_households = income;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "parallel.h"
 
 bool money_from_double(double x, int64_t *out)
 {
@@ -55,35 +56,81 @@ static inline int64_t round_boundary(long double y, int64_t total)
     return (int64_t)(y + 0.5L);
 }
 
+/*
+ * The split runs in the fixed blocks of parallel.h, on as many threads as
+ * OpenMP gives, with the same result for any number of threads:
+ *   1. each block sums its weights (in double for the scale, in long double
+ *      for the cumulative weights); the block sums are added in block order;
+ *   2. each block runs its cumulative weights from the long double sum of the
+ *      blocks before it and writes its raw boundaries into out, with its
+ *      largest boundary;
+ *   3. each block turns boundaries into shares, from the largest boundary of
+ *      the blocks before it (boundaries never fall: a raw boundary below an
+ *      earlier one is raised to it, as in a single pass).
+ * Within a block the arithmetic is the single pass's; only where a block
+ * starts does the running long double sum restart from the blocks' prefix.
+ */
 bool money_apportion(int64_t total, const double *weights, int32_t n, int64_t *out)
 {
-    double sum = 0.0;
-    for (int32_t k = 0; k < n; k++) {
-        if (!(weights[k] >= 0.0) || !isfinite(weights[k]))
-            return false;
-        sum += weights[k];
+    const yf_blocks b = yf_blocks_of(n);
+    double block_sum[YF_MAX_BLOCKS];
+    long double block_start[YF_MAX_BLOCKS]; /* cumulative weight before each block */
+    int64_t block_floor[YF_MAX_BLOCKS];     /* largest boundary before each block */
+    int refused = 0;
+#pragma omp parallel for schedule(static) reduction(| : refused) if (n >= YF_PARALLEL_MIN)
+    for (int32_t j = 0; j < b.count; j++) {
+        double s = 0.0;
+        long double c = 0.0L;
+        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
+            refused |= !(weights[k] >= 0.0) || !isfinite(weights[k]);
+            s += weights[k];
+            c += (long double)weights[k];
+        }
+        block_sum[j] = s;
+        block_start[j] = c;
     }
-    if (total < 0 || !isfinite(sum) || (total > 0 && !(sum > 0.0)))
+    const double sum = yf_sum_blocks(block_sum, b.count);
+    if (refused || total < 0 || !isfinite(sum) || (total > 0 && !(sum > 0.0)))
         return false;
     if (total == 0) {
         for (int32_t k = 0; k < n; k++)
             out[k] = 0;
         return true;
     }
+    long double before = 0.0L;
+    for (int32_t j = 0; j < b.count; j++) {
+        const long double c = block_start[j];
+        block_start[j] = before;
+        before += c;
+    }
     /* Boundaries are computed in long double (64-bit mantissa on x86-64) so that
      * totals up to ~1e18 yuan are split within a yuan of the exact shares. */
     const long double scale = (long double)total / (long double)sum;
-    long double cumulative = 0.0L;
-    int64_t previous = 0;
-    for (int32_t k = 0; k < n; k++) {
-        cumulative += (long double)weights[k];
-        int64_t boundary = k == n - 1 ? total : round_boundary(cumulative * scale, total);
-        if (boundary > total)
-            boundary = total;
-        if (boundary < previous)
-            boundary = previous;
-        out[k] = boundary - previous;
-        previous = boundary;
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t j = 0; j < b.count; j++) {
+        long double cumulative = block_start[j];
+        int64_t top = 0;
+        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
+            cumulative += (long double)weights[k];
+            out[k] = k == n - 1 ? total : round_boundary(cumulative * scale, total);
+            top = out[k] > top ? out[k] : top;
+        }
+        block_floor[j] = top;
+    }
+    int64_t highest = 0;
+    for (int32_t j = 0; j < b.count; j++) {
+        const int64_t top = block_floor[j];
+        block_floor[j] = highest;
+        highest = top > highest ? top : highest;
+    }
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t j = 0; j < b.count; j++) {
+        int64_t previous = block_floor[j];
+        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
+            const int64_t boundary = out[k] < previous ? previous : out[k];
+            out[k] = boundary - previous;
+            previous = boundary;
+        }
     }
     return true;
 }

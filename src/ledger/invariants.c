@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/parallel.h"
 #include "ledger_internal.h"
 
 /* Print a 128-bit amount: exact when it fits in int64, which it does in practice. */
@@ -95,7 +96,11 @@ static yf_status check_agent_arrays(ledger *L, sign_fault *signs)
              * in 64 bits for < 2^31 agents. The same pass counts negative and positive
              * positions for the sign check. */
             uint64_t high = 0, low = 0, negatives = 0, positives = 0;
-            for (int32_t k = 0; k < L->n_agents[s]; k++) {
+            const int32_t n = L->n_agents[s];
+            /* Integer sums: the same for any split between threads. */
+#pragma omp parallel for schedule(static) reduction(+ : high, low, negatives, positives) \
+    if (n >= YF_PARALLEL_MIN)
+            for (int32_t k = 0; k < n; k++) {
                 uint64_t u = (uint64_t)pos[k];
                 high += u >> 32;
                 low += u & 0xFFFFFFFFU;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/parallel.h"
 #include "ledger_internal.h"
 
 /* ---- messages ------------------------------------------------------------ */
@@ -56,11 +57,15 @@ static yf_status allocate_accounts(ledger *L)
     L->batch_by_parent = yf_calloc((size_t)max_parents, sizeof(int64_t));
     L->batch_in = yf_calloc((size_t)max_parents, sizeof(int64_t));
     L->batch_touched = yf_calloc((size_t)max_parents, sizeof(int32_t));
+    L->parallel_threads = yf_threads();
+    L->parallel_by_parent =
+        yf_calloc((size_t)L->parallel_threads * LEDGER_PARALLEL_PARENTS, sizeof(int64_t));
     /* A batch journals a few cells for its sector and, per parent touched, one
      * settlement path (at most 2 * n_sectors legs of 3 cells). */
     L->journal_cap = 64 + (size_t)max_parents * (size_t)(6 * c->n_sectors + 8);
     L->journal = yf_calloc(L->journal_cap, sizeof(journal_entry));
-    if (!L->batch_by_parent || !L->batch_in || !L->batch_touched || !L->journal)
+    if (!L->batch_by_parent || !L->batch_in || !L->batch_touched || !L->journal ||
+        !L->parallel_by_parent)
         return YF_ERR_NOMEM;
     return YF_OK;
 }
@@ -101,6 +106,7 @@ void ledger_free(ledger *L)
     yf_mem_free(L->batch_by_parent);
     yf_mem_free(L->batch_in);
     yf_mem_free(L->batch_touched);
+    yf_mem_free(L->parallel_by_parent);
     yf_mem_free(L->journal);
     yf_mem_free(L);
 }
@@ -345,6 +351,87 @@ yf_status ledger_pay(ledger *L, int flow, ledger_account from, ledger_account to
     return YF_OK;
 }
 
+/* Thread t's sums by parent in a parallel checking pass. */
+static int64_t *parent_row(const ledger *L, int t)
+{
+    return L->parallel_by_parent + (size_t)t * LEDGER_PARALLEL_PARENTS;
+}
+
+/*
+ * Pass 1 of a large batch on several threads, for the agents of `sector`
+ * (which settle through a parent sector of at most LEDGER_PARALLEL_PARENTS
+ * agents): check every amount and every agent's new position, then add the
+ * amounts by parent into by_node, appending to batch_touched each parent
+ * that no side of the payment had touched. Each thread sums its agents into its
+ * own row of parallel_by_parent; the rows are integers, added row by row, so
+ * the sums are the same for any thread count. Returns false, with nothing
+ * changed, if any amount is refused: the caller then runs the one-thread pass,
+ * which names the first agent at fault exactly as before.
+ */
+static bool prepare_in_parallel(ledger *L,
+                                int sector,
+                                const int64_t *amounts,
+                                int sign,
+                                int64_t *by_node,
+                                int64_t *out_total,
+                                int32_t *n_touched)
+{
+    const int32_t n = L->n_agents[sector];
+    const int32_t parents = L->n_agents[L->c->settle_parent[sector]];
+    const int64_t *pos = L->pos[L->c->settle_instrument[sector]][sector];
+    const int32_t *parent = L->parent[sector];
+    const int threads = yf_threads() < L->parallel_threads ? yf_threads() : L->parallel_threads;
+    int refused = 0;
+    /* Every row is cleared here, on one thread: a team may get fewer threads
+     * than asked, and the rows of absent threads are still added below. */
+    for (int t = 0; t < threads; t++)
+        for (int32_t j = 0; j < parents; j++)
+            parent_row(L, t)[j] = 0;
+#pragma omp parallel num_threads(threads) reduction(| : refused)
+    {
+        int64_t *mine = parent_row(L, yf_thread_id());
+#pragma omp for schedule(static)
+        for (int32_t k = 0; k < n; k++) {
+            const int64_t a = amounts[k];
+            int64_t v;
+            /* a >= 0, the agent's position and its parent's running sum fit */
+            refused |= a < 0 || !money_add(pos[k], sign * a, &v) ||
+                       !money_add(mine[parent[k]], a, &mine[parent[k]]);
+        }
+    }
+    if (refused)
+        return false;
+    int64_t total = 0;
+    for (int32_t j = 0; j < parents; j++) {
+        int64_t part = 0;
+        for (int t = 0; t < threads; t++)
+            if (!money_add(part, parent_row(L, t)[j], &part))
+                return false;
+        if (!money_add(total, part, &total))
+            return false;
+    }
+    for (int32_t j = 0; j < parents; j++) {
+        int64_t part = 0;
+        for (int t = 0; t < threads; t++)
+            part += parent_row(L, t)[j];
+        if (part == 0)
+            continue;
+        if (L->batch_by_parent[j] == 0 && L->batch_in[j] == 0)
+            L->batch_touched[(*n_touched)++] = j;
+        by_node[j] += part; /* bounded by the total, which fits */
+    }
+    *out_total = total;
+    return true;
+}
+
+/* Whether pass 1 over the agents of `sector` goes on several threads. */
+static bool prepare_is_parallel(const ledger *L, int sector)
+{
+    const int p = L->c->settle_parent[sector];
+    return p != CHART_ROOT && L->n_agents[sector] >= YF_PARALLEL_MIN &&
+           L->n_agents[p] <= LEDGER_PARALLEL_PARENTS && L->parallel_threads > 1 && yf_threads() > 1;
+}
+
 /*
  * Pass 1 of a batch: check every amount and every agent's new position, sum the
  * amounts exactly by settlement parent. Nothing is changed. `sign` is -1 when
@@ -362,6 +449,10 @@ static yf_status batch_prepare(ledger *L,
     const int32_t *parent = L->parent[sector];
     int64_t total = 0;
     int32_t n_touched = 0;
+    *out_n_touched = 0;
+    if (prepare_is_parallel(L, sector) &&
+        prepare_in_parallel(L, sector, amounts, sign, L->batch_by_parent, out_total, out_n_touched))
+        return YF_OK;
     for (int32_t k = 0; k < L->n_agents[sector]; k++) {
         int64_t a = amounts[k], v;
         if (a < 0) {
@@ -402,7 +493,9 @@ static void batch_clear(ledger *L, int32_t n_touched)
 static void batch_apply_agents(ledger *L, int sector, const int64_t *restrict amounts, int sign)
 {
     int64_t *restrict pos = L->pos[L->c->settle_instrument[sector]][sector];
-    for (int32_t k = 0; k < L->n_agents[sector]; k++)
+    const int32_t n = L->n_agents[sector];
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++)
         pos[k] += sign * amounts[k];
 }
 
@@ -535,6 +628,11 @@ static yf_status many_prepare(ledger *L, int sector, const int64_t *amounts, int
             ledger_fail(L, "amount for agent %d of sector '%s' must be >= 0, got %lld yuan",
                         (int)k, L->c->sectors[sector].code, (long long)a);
             return YF_ERR_ARGUMENT;
+    const int32_t touched_before = *n_touched;
+    if (!own && prepare_is_parallel(L, sector) &&
+        prepare_in_parallel(L, sector, amounts, sign, by_node, out_total, n_touched))
+        return YF_OK;
+    *n_touched = touched_before;
         }
         if (a == 0)
             continue;
@@ -649,12 +747,16 @@ static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *
         batch_apply_agents(L, payee_sector, receive, +1);
     if (tangible >= 0) {
         int64_t *restrict book = L->pos[tangible][payer_sector];
-        for (int32_t k = 0; k < L->n_agents[payer_sector]; k++)
+        const int32_t n = L->n_agents[payer_sector];
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+        for (int32_t k = 0; k < n; k++)
             book[k] += pay[k];
     }
     if (financial) {
         int64_t *restrict claim = L->pos[tangible][payee_sector];
-        for (int32_t k = 0; k < L->n_agents[payee_sector]; k++)
+        const int32_t n = L->n_agents[payee_sector];
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+        for (int32_t k = 0; k < n; k++)
             claim[k] -= receive[k];
     }
     return YF_OK;

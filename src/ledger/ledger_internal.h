@@ -14,6 +14,10 @@
 __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
 
+/* Batches whose payers settle through at most this many parents (banks) check
+ * their agents on several threads; others stay on one. */
+#define LEDGER_PARALLEL_PARENTS 1024
+
 typedef struct journal_entry {
     int64_t *cell;
     int64_t delta;
@@ -41,6 +45,11 @@ struct ledger {
     int64_t *batch_by_parent; /* amounts leaving each parent (or paid in to it) */
     int64_t *batch_in;        /* many-to-many: amounts credited by each parent */
     int32_t *batch_touched;
+    /* Threads (core/parallel.h): each thread's sums by parent in the checking
+     * pass of a large batch, LEDGER_PARALLEL_PARENTS per thread, for
+     * parallel_threads threads (integers: exact in any order). */
+    int64_t *parallel_by_parent;
+    int parallel_threads;
 
     journal_entry *journal;
     size_t journal_len, journal_cap;
