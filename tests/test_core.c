@@ -1,9 +1,11 @@
 /* test_core.c: money rounding and overflow, number formatting, name suggestions, text buffer. */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
+#include "core/parallel.h"
 #include "harness.h"
 
 static void test_money_arithmetic(void)
@@ -193,6 +195,56 @@ static void test_rounding_matches_libm(void)
     CHECK_EQ_I64(wrong, 0);
 }
 
+/* money_apportion on threads (core/parallel.h): a split of many agents runs
+ * in fixed blocks on 1, 2 or 3 threads and must give the same yuan each time;
+ * the split stays exact (the total) and each share within a yuan of
+ * total * w_k / W. The sizes cover the parallel path (100,000 agents, blocks
+ * of 4,096 with a short last one) and the partition's growth beyond 512 blocks
+ * of 4,096 (2.2 million). On one block (n <= 4,096) the split is the single
+ * pass of test_rounding_matches_libm. */
+static void test_apportion_threads(void)
+{
+    const int32_t sizes[2] = {100000, 2200000};
+    for (int z = 0; z < 2; z++) {
+        const int32_t n = sizes[z];
+        double *w = malloc((size_t)n * sizeof *w);
+        int64_t *one = malloc((size_t)n * sizeof *one), *many = malloc((size_t)n * sizeof *many);
+        CHECK(w && one && many);
+        if (!w || !one || !many)
+            return;
+        uint64_t state = 7 + (uint64_t)z;
+        for (int32_t k = 0; k < n; k++) /* awkward weights, a quarter of them zero */
+            w[k] = (mix(&state) % 4 == 0) ? 0.0 : (double)(mix(&state) >> 11) / 3e9;
+        const int64_t total = 123456789012LL; /* a yuan is then well above double's error */
+        omp_set_num_threads(1);
+        CHECK(money_apportion(total, w, n, one));
+        int differ = 0;
+        for (int threads = 2; threads <= 3; threads++) {
+            omp_set_num_threads(threads);
+            memset(many, 0xff, (size_t)n * sizeof *many);
+            CHECK(money_apportion(total, w, n, many));
+            differ += memcmp(one, many, (size_t)n * sizeof *one) != 0;
+        }
+        CHECK_EQ_I64(differ, 0);
+        long double wsum = 0.0L;
+        for (int32_t k = 0; k < n; k++)
+            wsum += w[k];
+        int64_t sum = 0;
+        int far = 0, negative = 0;
+        for (int32_t k = 0; k < n; k++) {
+            sum += one[k];
+            negative += one[k] < 0;
+            far += fabsl((long double)one[k] - (long double)total * w[k] / wsum) > 1.001L;
+        }
+        CHECK_EQ_I64(sum, total);
+        CHECK_EQ_I64(far, 0);
+        CHECK_EQ_I64(negative, 0);
+        free(w);
+        free(one);
+        free(many);
+    }
+}
+
 static void test_status_strings(void)
 {
     CHECK(strcmp(yf_status_string(YF_OK), "ok") == 0);
@@ -209,6 +261,7 @@ int main(void)
     test_strbuf();
     test_apportion();
     test_rounding_matches_libm();
+    test_apportion_threads();
     test_status_strings();
     return TEST_REPORT();
 }

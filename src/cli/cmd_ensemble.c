@@ -42,6 +42,7 @@
 
 #include "cli/cli.h"
 #include "core/core.h"
+#include "core/parallel.h"
 #include "ensemble/ensemble.h"
 #include "output/output.h"
 
@@ -889,6 +890,13 @@ int cmd_ensemble(int argc, char **argv)
     }
     ens_options o;
     int rank = 0, size = 1;
+#ifdef _OPENMP
+    /* The runs of an ensemble already share the cores (workers or ranks): each
+     * run keeps to one thread unless OMP_NUM_THREADS says otherwise. Set before
+     * any parallel region, so forked workers inherit no thread pool. */
+    if (!getenv("OMP_NUM_THREADS"))
+        omp_set_num_threads(1);
+#endif
 #ifdef YF_HAVE_MPI
     bool mpi = under_mpi();
     if (mpi) {

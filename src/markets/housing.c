@@ -40,6 +40,7 @@
  */
 #include <math.h>
 
+#include "core/parallel.h"
 #include "model/economy.h"
 #include "model/industries.h"
 
@@ -243,12 +244,17 @@ static int64_t to_households(economy *e, const double *value_by_city, int64_t *o
     for (int32_t c = 0; c < e->ci.n; c++)
         e->city_amount[c] = 0;
     int64_t total = 0;
-    for (int32_t k = 0; k < e->hh.n; k++) {
+    const int32_t n = e->hh.n, n_cities = e->ci.n;
+    int64_t *by_city = e->city_amount;
+    /* Integer sums by city and in total: exact in any order across threads. */
+#pragma omp parallel for schedule(static) reduction(+ : total, by_city[:n_cities]) \
+    if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++) {
         const int32_t c = e->hh.city[k];
         const double d = e->ci.deposits[c], own = fmax(0.0, (double)dep[k]);
         const double x = d > 0.0 ? fmin(value_by_city[c] * own / d, own / dp) : 0.0;
         out[k] = (int64_t)floor(fmax(0.0, x));
-        e->city_amount[c] += out[k];
+        by_city[c] += out[k];
         total += out[k];
     }
     return total;
@@ -268,7 +274,9 @@ static yf_status mortgages_new(economy *e, const int64_t *price_paid)
     households *h = &e->hh;
     const double loan = 1.0 - e->param[P_down_payment];
     int64_t by_bank[16] = {0};
-    for (int32_t k = 0; k < h->n; k++) {
+    const int32_t n = h->n;
+#pragma omp parallel for schedule(static) reduction(+ : by_bank[:16]) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++) {
         h->amount2[k] = (int64_t)floor(loan * (double)price_paid[k]);
         by_bank[h->bank[k]] += h->amount2[k];
     }
@@ -324,9 +332,11 @@ hand_over(economy *e, const int64_t *paid, int64_t total, const double *homes_by
     double *paid_by_city = e->ci.deposits; /* reused as scratch */
     for (int32_t c = 0; c < e->ci.n; c++)
         paid_by_city[c] = 0.0;
-    for (int32_t k = 0; k < h->n; k++)
+    for (int32_t k = 0; k < h->n; k++) /* a floating-point sum by city: one thread, in order */
         paid_by_city[h->city[k]] += (double)paid[k];
-    for (int32_t k = 0; k < h->n; k++) {
+    const int32_t n = h->n;
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++) {
         const int32_t c = h->city[k];
         if (paid[k] > 0 && paid_by_city[c] > 0.0)
             h->homes[k] += homes_by_city[c] * (double)paid[k] / paid_by_city[c];
@@ -377,7 +387,9 @@ static yf_status deliveries(economy *e)
     households *h = &e->hh;
     const int64_t *claims = ledger_positions(e->L, I_PRESALE_CLAIMS, HH);
     int64_t total = 0;
-    for (int32_t k = 0; k < h->n; k++) {
+    const int32_t n = h->n;
+#pragma omp parallel for schedule(static) reduction(+ : total) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++) {
         const int32_t c = h->city[k];
         const double before = e->ci.presold_before[c];
         const double f = before > 0.0 ? fmin(1.0, e->ci.delivered[c] / before) : 0.0;
@@ -405,7 +417,9 @@ static yf_status complete_stalled(economy *e)
         done[c] = rate * ci->stalled_presold[c];
     const int64_t *claims = ledger_positions(e->L, I_PRESALE_CLAIMS, HH);
     int64_t total = 0;
-    for (int32_t k = 0; k < h->n; k++) {
+    const int32_t n = h->n;
+#pragma omp parallel for schedule(static) reduction(+ : total) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++) {
         const int32_t c = h->city[k];
         const double outstanding = ci->presold[c] + ci->stalled_presold[c];
         const double f = outstanding > 0.0 ? fmin(1.0, done[c] / outstanding) : 0.0;
