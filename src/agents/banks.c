@@ -10,6 +10,8 @@
  */
 #include <math.h>
 
+#include "core/core.h"
+#include "core/parallel.h"
 #include "model/economy.h"
 
 enum { MAX_BANKS = 16 };
@@ -22,11 +24,22 @@ deposit_interest(economy *e, int sector, const int32_t *bank, int64_t *amounts, 
     const int32_t n = ledger_n_agents(e->L, sector);
     const double rate = fmax(0.0, e->m.deposit_rate) / 12.0;
     int64_t by_bank[MAX_BANKS] = {0};
+    int32_t first_bad = n; /* the first depositor whose interest is not usable */
+    /* Each depositor on its own; the sums by bank are integers, exact in any order. */
+#pragma omp parallel for schedule(static) reduction(+ : by_bank[:MAX_BANKS]) \
+    reduction(min : first_bad) if (n >= YF_PARALLEL_MIN)
     for (int32_t k = 0; k < n; k++) {
-        if (!economy_yuan(e, floor(rate * fmax(0.0, (double)deposits[k])), "interest on deposits",
-                          &amounts[k]))
-            return YF_ERR_NUMERIC;
+        const double x = floor(rate * fmax(0.0, (double)deposits[k]));
+        if (!(x >= 0.0) || !money_from_double(x, &amounts[k])) {
+            first_bad = k < first_bad ? k : first_bad;
+            amounts[k] = 0;
+        }
         by_bank[bank[k]] += amounts[k];
+    }
+    if (first_bad < n) { /* the message, from one thread */
+        (void)economy_yuan(e, floor(rate * fmax(0.0, (double)deposits[first_bad])),
+                           "interest on deposits", &amounts[first_bad]);
+        return YF_ERR_NUMERIC;
     }
     for (int32_t b = 0; b < e->n_banks; b++)
         bank_paid[b] += (double)by_bank[b];

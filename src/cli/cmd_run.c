@@ -35,6 +35,8 @@ static const char usage[] =
     "  --csv FILE               also write the run as tidy CSV (one scenario)\n"
     "  --json FILE              also write the run as JSON (one scenario)\n"
     "Outputs are written whole or not at all (docs/outputs.md).\n"
+    "Threads: OMP_NUM_THREADS=N (default: every core; OMP_WAIT_POLICY=passive on a busy\n"
+    "machine); the results are the same bits for any N (docs/performance.md 7).\n"
     "Exit codes: 0 ok, 1 a run or an output failed, 2 bad input or usage.\n";
 
 /* Where `yuanflow run` stores its runs unless told otherwise (docs/outputs.md). */
