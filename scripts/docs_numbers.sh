@@ -13,6 +13,9 @@
 # (compare says so on stderr, kept in runs/docs/*.err).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Threads (docs/performance.md 7): on a machine shared with other work, waiting
+# threads sleep instead of spinning (results do not depend on it).
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
 Y=build/release/yuanflow
 [ -x "$Y" ] || { echo "docs_numbers.sh: $Y not built (bash scripts/setup.sh)" >&2; exit 2; }
 out=runs/docs

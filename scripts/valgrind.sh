@@ -11,7 +11,7 @@ cmake --build --preset debug --target yuanflow
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 vg=(valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible
-    --track-origins=yes --quiet)
+    --track-origins=yes --quiet --suppressions=scripts/valgrind.supp)
 yf=build/debug/yuanflow
 status=0
 check() { # expected exit code, then the command line
@@ -33,5 +33,10 @@ check 1 run --to 2004 --households 500 --firms 100 --data data --no-store \
   --set wage_phillips=5 --set price_speed=1 --set inflation_anchor=0 --set expectation_speed=1 \
   --set taylor_inflation=0 --set monetary_financing=1 --set deficit_ratio=0.3
 check 2 run tests/scenarios/unknown_event.yaml --data data
+# Two threads over 16,384 households (YF_PARALLEL_MIN, src/core/parallel.h): the
+# parallel loops themselves under memcheck (libgomp's worker threads' storage,
+# held until exit, is suppressed in scripts/valgrind.supp).
+OMP_NUM_THREADS=2 OMP_WAIT_POLICY=passive check 0 run --to 2000 --households 16384 --firms 500 \
+  --data data --no-store
 check 0 demo pc --periods 50
 exit $status
