@@ -99,8 +99,8 @@ lowers inflation (test_monetary)") \
       "business-loan interest over GDP at which the cash-flow channel neither holds investment \
 back nor spurs it", \
       "about the model's own burden in 2000-2010 (mean 5.3% of GDP, 4.5-6.6%), so the channel \
-is nearly neutral in the first decade; data: credit to the private sector of 100-125% of GDP at lending rates of \
-5.3-7.5% (data/china_annual.csv), households' part included") \
+is nearly neutral in the first decade; data: credit to the private sector of 100-125% of GDP \
+at lending rates of 5.3-7.5% (data/china_annual.csv), households' part included") \
     X(markup_utilisation, 0.8518, 0.0, 5.0, "per unit of utilisation gap", \
       "change of the mark-up per unit of utilisation above or below u_normal (the mark-up at \
 normal utilisation is implied by wage_share_target)", \
