@@ -27,6 +27,11 @@ expect(2 "unknown option '--qqqqqqqqqqqqqqqqqqqq' (see 'yuanflow help')" run --$
 expect(2 "option '--to' needs a value" run --to)
 expect(2 "option '--csv' needs a value" run --csv)
 expect(2 "--to must be a year in [2000, 2100], got '1999'" run --to 1999)
+# a year is plain digits: no sign, no leading zero or space (strtol alone took them)
+expect(2 "--to must be a year in [2000, 2100], got '02001'" run --to 02001)
+expect(2 "--to must be a year in [2000, 2100], got '+2001'" run --to +2001)
+expect(2 "--to must be a year in [2000, 2100], got ' 2001'" run --to " 2001")
+expect(2 "--from must be a year in [2000, 2100], got '+2001'" validate --from +2001)
 expect(2 "--households must be an integer >= 10, got '5'" run --households 5)
 expect(2 "--firms must be an integer >= 5, got '1'" run --firms 1)
 expect(2 "--set expects NAME=VALUE with a number, got 'x'" run --set x)
@@ -125,6 +130,7 @@ expect(2 "--format must be 'markdown' or 'csv', got 'xml'"
 expect(2 "matrices needs a scenario file and --date YYYY-MM" matrices)
 expect(2 "matrices needs --date YYYY-MM" matrices ${S}/history.yaml)
 expect(2 "--date must be YYYY-MM, got '2000'" matrices ${S}/history.yaml --date 2000)
+expect(2 "--date must be YYYY-MM, got '2000-1'" matrices ${S}/history.yaml --date 2000-1)
 expect(2 "--date 2030-01 is outside the horizon of 'history', 2000-01 to 2024-12"
        matrices ${S}/history.yaml --date 2030-01 ${small})
 

@@ -80,8 +80,12 @@ string(APPEND seventeen ", pit_allowance: 1, benefit_ratio: 0.5, payout: 0.5")
 expect(many "name: q\nevents:\n  - {date: 2001-01, event: set, ${seventeen}}\n"
        "an event sets at most 16 parameters")
 # paths, inline
-expect(twice "name: q\npaths:\n  tariff_us: {2025-01: 0.1, 2025-1: 0.2}\n"
-       "path 'tariff_us' gives the month 2025-1 twice")
+# A month given twice in a path: a month is now written one way only (two
+# digits, issue 10), so the second is the same key, refused as such. (This
+# test once gave 2025-01 and 2025-1, "gives the month 2025-1 twice": that
+# spelling is no longer a month.)
+expect(twice "name: q\npaths:\n  tariff_us: {2025-01: 0.1, 2025-01: 0.2}\n"
+       "'2025-01' appears twice in path 'tariff_us' (first at line 3)")
 expect(pathdate "name: q\npaths:\n  tariff_us: {2025-13: 0.1}\n"
        "path 'tariff_us': '2025-13' is not a date YYYY-MM (a path is 'YYYY-MM: value' points, or 'csv:' and 'column:')")
 expect(pathboth "name: q\npaths:\n  tariff_us: {csv: x.csv, column: a, 2025-01: 0.1}\n"
@@ -108,6 +112,8 @@ expect_csv(csvnodate "month,us\n2025-01,0.1\n"
            "the header has no 'date' column (a path file is 'date,<column>...' with dates YYYY-MM)")
 expect_csv(csvfields "date,us\n2025-01,0.1,0.2\n" "3 fields, the header has 2 (a partly written file?)")
 expect_csv(csvbaddate "date,us\nJan 2025,0.1\n" "'Jan 2025' is not a date YYYY-MM")
+# a month of one digit (issue 10: "2025-1" was once read as 2025-01)
+expect_csv(csvonedigit "date,us\n2025-1,0.1\n" "'2025-1' is not a date YYYY-MM")
 expect_csv(csvtwice "date,us\n2025-01,0.1\n2025-01,0.2\n" "the month 2025-01 appears twice (first at line 2)")
 expect_csv(csvempty "" "the file is empty (a path file is 'date,<column>...')")
 expect_csv(csvnovalues "date,us\n2025-01,\n" "column 'us' of csvnovalues.csv has no values")
@@ -119,3 +125,37 @@ string(REGEX MATCH "[0-9][0-9][0-9][0-9]-[0-9][0-9]" fed_last "${fed_last}")
 expect(overdata "name: q\nhorizon: {from: 2000-01, to: 2002-12}\npaths:\n  fed_funds: {2001-01: 0.01}\n"
        "path 'fed_funds' starts in 2001-01, a month with data (the data run to ${fed_last}): start after it, or add 'replace_data: true'"
        run --households 100 --firms 50 --no-store --data ${DATA})
+
+# A month must have two digits: "2025-1" was once taken for 2025-01 (issue 10),
+# though it is as likely a truncated 2025-10, -11 or -12. Each place a scenario
+# gives a month refuses it, naming the file, the line and the column of the
+# value and what was expected.
+function(expect_at name text position message)
+  file(WRITE ${WORK}/${name}.yaml "${text}")
+  execute_process(COMMAND ${YUANFLOW} explain ${name}.yaml RESULT_VARIABLE rc OUTPUT_QUIET
+                  ERROR_VARIABLE err WORKING_DIRECTORY ${WORK})
+  string(FIND "${err}" "${name}.yaml:${position}: error: ${message}" at)
+  if(NOT rc EQUAL 2 OR at EQUAL -1)
+    message(SEND_ERROR "${name}: exit ${rc} (expected 2)\n  got: ${err}  expected: ${name}.yaml:${position}: error: ${message}")
+  endif()
+endfunction()
+expect_at(month1event "name: q\nevents:\n  - {date: 2025-1, event: vat_split, central_share: 0.5}\n"
+          "3:12" "'date' must be a date YYYY-MM, got '2025-1'")
+expect_at(month1until "name: q\nevents:\n  - {date: 2025-01, until: 2026-3, event: vat_split, central_share: 0.5}\n"
+          "3:28" "'until' must be a date YYYY-MM, got '2026-3'")
+expect_at(month1to "name: q\nhorizon: {to: 2030-3}\n"
+          "2:15" "'to' must be a date YYYY-MM or a year YYYY, got '2030-3'")
+expect_at(month1path "name: q\npaths:\n  tariff_us: {2030-1: 0.1}\n"
+          "3:15" "path 'tariff_us': '2030-1' is not a date YYYY-MM")
+expect_at(month3 "name: q\nevents:\n  - {date: 2025-011, event: vat_split, central_share: 0.5}\n"
+          "3:12" "'date' must be a date YYYY-MM, got '2025-011'")
+# the same dates with two digits load
+foreach(ok "name: q\nevents:\n  - {date: 2025-01, until: 2026-03, event: vat_split, central_share: 0.5}\n"
+           "name: q\nhorizon: {to: 2030-03}\npaths:\n  tariff_us: {2030-01: 0.1}\n")
+  file(WRITE ${WORK}/month2.yaml "${ok}")
+  execute_process(COMMAND ${YUANFLOW} explain month2.yaml RESULT_VARIABLE rc OUTPUT_QUIET
+                  ERROR_VARIABLE err WORKING_DIRECTORY ${WORK})
+  if(NOT rc EQUAL 0)
+    message(SEND_ERROR "month2: exit ${rc} (expected 0): ${err}")
+  endif()
+endforeach()

@@ -91,6 +91,10 @@ int cli_unknown_option(const char *arg, const char *const *names, int n)
 
 bool cli_parse_int(const char *s, int min, int max, int *out)
 {
+    /* Plain decimal only: strtol alone would take " 2001", "+2001" and "02001". */
+    const char *digits = s[0] == '-' ? s + 1 : s;
+    if (digits[0] < '0' || digits[0] > '9' || (digits[0] == '0' && digits[1] != '\0'))
+        return false;
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
@@ -345,12 +349,17 @@ int cli_run_scenario(const scenario *s,
         size.n_months = o->to_month - s->from + 1;
     yf_diag d = {{0}, 0, 0, {0}};
     economy *e = NULL;
-    if (economy_new(&e, &size, o->data_dir, param, &d) != YF_OK)
-        return cli_report(EXIT_USAGE, &d);
+    yf_status st = economy_new(&e, &size, o->data_dir, param, &d);
     scenario_driver *drv = NULL;
-    if (scenario_driver_new(&drv, s, e, &d) != YF_OK) {
+    if (st == YF_OK && (st = scenario_driver_new(&drv, s, e, &d)) != YF_OK)
         economy_free(e);
-        return cli_report(EXIT_USAGE, &d);
+    if (st != YF_OK) {
+        /* Out of memory is not bad input (exit 1); an allocation that fails before
+         * the economy can say what it was building leaves d empty. */
+        if (!d.message[0])
+            return cli_fail(st == YF_ERR_NOMEM ? EXIT_RUN_FAILED : EXIT_USAGE, "%s",
+                            yf_status_string(st));
+        return cli_report(st == YF_ERR_NOMEM ? EXIT_RUN_FAILED : EXIT_USAGE, &d);
     }
     progress p;
     progress_begin(&p);

@@ -22,6 +22,7 @@
  */
 #define _POSIX_C_SOURCE 200809L /* fork, pipe, poll, sysconf */
 
+#include <assert.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -332,10 +333,14 @@ static bool compute_run(const ctx *c, int32_t k, msg *out)
     economy *e = NULL;
     scenario_driver *drv = NULL;
     yf_diag d = {{0}, 0, 0, {0}};
-    if (economy_new(&e, &c->size, c->o->run.data_dir, h.param, &d) != YF_OK ||
-        scenario_driver_new(&drv, c->s, e, &d) != YF_OK) {
+    yf_status st = economy_new(&e, &c->size, c->o->run.data_dir, h.param, &d);
+    if (st == YF_OK)
+        st = scenario_driver_new(&drv, c->s, e, &d);
+    if (st != YF_OK) {
+        /* Not recorded: the index stays to do. An allocation that fails before
+         * the economy can say what it was building leaves d empty. */
         h.setup_failed = 1;
-        snprintf(h.error, sizeof h.error, "%.700s", d.message);
+        snprintf(h.error, sizeof h.error, "%.700s", d.message[0] ? d.message : yf_status_string(st));
     } else if (scenario_driver_run(drv, c->size.n_months) != YF_OK) {
         snprintf(h.error, sizeof h.error, "%.700s", e->msg);
     } else {
@@ -505,12 +510,12 @@ static int read_full(int fd, void *buf, size_t n)
     return 1;
 }
 
-/* A worker: compute indices todo[j], todo[j + jobs], ... and send each. */
-static void worker(const ctx *c, const int32_t *todo, int n_todo, int j, int jobs, int fd)
+/* A worker: compute indices pending[j], pending[j + jobs], ... and send each. */
+static void worker(const ctx *c, const int32_t *pending, int n_pending, int j, int jobs, int fd)
 {
-    for (int i = j; i < n_todo; i += jobs) {
+    for (int i = j; i < n_pending; i += jobs) {
         msg m;
-        if (!compute_run(c, todo[i], &m))
+        if (!compute_run(c, pending[i], &m))
             _exit(EXIT_RUN_FAILED);
         uint64_t len = m.n;
         bool ok = write_full(fd, &len, sizeof len) && write_full(fd, m.p, m.n);
@@ -521,13 +526,13 @@ static void worker(const ctx *c, const int32_t *todo, int n_todo, int j, int job
     _exit(0);
 }
 
-static int run_local(ctx *c, const int32_t *todo, int n_todo, int jobs)
+static int run_local(ctx *c, const int32_t *pending, int n_pending, int jobs)
 {
     int rc = 0;
     if (jobs <= 1) {
-        for (int i = 0; i < n_todo; i++) {
+        for (int i = 0; i < n_pending; i++) {
             msg m;
-            if (!compute_run(c, todo[i], &m))
+            if (!compute_run(c, pending[i], &m))
                 return cli_fail(EXIT_RUN_FAILED, "out of memory");
             int r = store_message(c, m.p, m.n);
             yf_mem_free(m.p);
@@ -564,7 +569,7 @@ static int run_local(ctx *c, const int32_t *todo, int n_todo, int jobs)
             close(p[0]);
             for (int k = 0; k < started; k++)
                 close(fds[k].fd);
-            worker(c, todo, n_todo, j, jobs, p[1]);
+            worker(c, pending, n_pending, j, jobs, p[1]);
         }
         close(p[1]);
         pid[started] = child;
@@ -651,15 +656,15 @@ static int receive_one(ctx *c, const MPI_Status *st, int *done_ranks)
     return rc;
 }
 
-static int run_mpi(ctx *c, const int32_t *todo, int n_todo, int rank, int size)
+static int run_mpi(ctx *c, const int32_t *pending, int n_pending, int rank, int size)
 {
     int rc = 0;
     if (rank == 0) {
         int done_ranks = 0, flag = 0;
         MPI_Status st;
-        for (int i = 0; i < n_todo; i += size) {
+        for (int i = 0; i < n_pending; i += size) {
             msg m;
-            if (!compute_run(c, todo[i], &m))
+            if (!compute_run(c, pending[i], &m))
                 return cli_fail(EXIT_RUN_FAILED, "out of memory");
             int r = store_message(c, m.p, m.n);
             yf_mem_free(m.p);
@@ -681,7 +686,7 @@ static int run_mpi(ctx *c, const int32_t *todo, int n_todo, int rank, int size)
         return rc;
     }
     /* Other ranks: send each run without waiting for rank 0 to take it. */
-    int n_mine = n_todo / size + 1;
+    int n_mine = n_pending / size + 1;
     /* NOLINTNEXTLINE(bugprone-sizeof-expression): MPI_Request is an opaque handle (a pointer) */
     MPI_Request *req = yf_calloc((size_t)n_mine + 1, sizeof *req);
     unsigned char **bufs = yf_calloc((size_t)n_mine + 1, sizeof *bufs);
@@ -690,9 +695,9 @@ static int run_mpi(ctx *c, const int32_t *todo, int n_todo, int rank, int size)
         (void)cli_fail(EXIT_RUN_FAILED, "out of memory");
         MPI_Abort(MPI_COMM_WORLD, EXIT_RUN_FAILED);
     }
-    for (int i = rank; rc == 0 && i < n_todo; i += size) {
+    for (int i = rank; rc == 0 && i < n_pending; i += size) {
         msg m;
-        if (!compute_run(c, todo[i], &m)) {
+        if (!compute_run(c, pending[i], &m)) {
             (void)cli_fail(EXIT_RUN_FAILED, "out of memory");
             MPI_Abort(MPI_COMM_WORLD, EXIT_RUN_FAILED); /* rank 0 would wait for it */
         }
@@ -718,11 +723,11 @@ static int run_mpi(ctx *c, const int32_t *todo, int n_todo, int rank, int size)
 /* ---- the command -------------------------------------------------------------- */
 
 /* The writer's part before the runs: the store and the indices to do.
- * Fills *todo (yf_malloc) and *n_todo. */
-static int begin(ctx *c, int32_t **todo, int *n_todo)
+ * Fills *pending (yf_malloc) and *n_pending. */
+static int begin(ctx *c, int32_t **pending, int *n_pending)
 {
-    *todo = NULL;
-    *n_todo = 0;
+    *pending = NULL;
+    *n_pending = 0;
     yf_diag d = {{0}, 0, 0, {0}};
     if (c->o->store_path == default_store && output_make_parent_dir(c->o->store_path, &d) != YF_OK)
         return cli_fail(EXIT_USAGE, "%s", d.message);
@@ -761,8 +766,8 @@ static int begin(ctx *c, int32_t **todo, int *n_todo)
     if (c->done > 0)
         fprintf(stderr, "yuanflow: ensemble '%s': resuming, %d of %d runs already in %s\n", c->name,
                 c->done, c->total, c->o->store_path);
-    *todo = list;
-    *n_todo = n;
+    *pending = list;
+    *n_pending = n;
     return 0;
 }
 
@@ -829,29 +834,30 @@ static int ensemble_main(const ens_options *o, int rank, int size)
     if (o->run.firms)
         c.size.firms = o->run.firms;
     if (rc == 0 && o->run.to_month >= 0) {
-        if (o->run.to_month < s->from)
-            rc = cli_fail(EXIT_USAGE, "--to is before the start of scenario '%s'", s->name);
+        /* --to is a year >= 2000 (its December) and every scenario starts in
+         * 2000-01 (scenario/load.c): the horizon cannot end before it starts. */
+        assert(o->run.to_month >= s->from);
         c.size.n_months = o->run.to_month - s->from + 1;
     }
-    int32_t *todo = NULL;
-    int n_todo = 0;
+    int32_t *pending = NULL;
+    int n_pending = 0;
     if (rc == 0 && rank == 0)
-        rc = begin(&c, &todo, &n_todo);
+        rc = begin(&c, &pending, &n_pending);
 #ifdef YF_HAVE_MPI
     if (size > 1) {
         /* Rank 0 tells the others whether to go on, and which indices are left. */
-        int head[3] = {rc, n_todo, c.done};
+        int head[3] = {rc, n_pending, c.done};
         MPI_Bcast(head, 3, MPI_INT, 0, MPI_COMM_WORLD);
         rc = head[0];
-        n_todo = head[1];
-        if (rank != 0 && rc == 0 && !(todo = yf_malloc(sizeof *todo * (size_t)(n_todo + 1)))) {
+        n_pending = head[1];
+        if (rank != 0 && rc == 0 && !(pending = yf_malloc(sizeof *pending * (size_t)(n_pending + 1)))) {
             (void)cli_fail(EXIT_RUN_FAILED, "out of memory");
             MPI_Abort(MPI_COMM_WORLD, EXIT_RUN_FAILED); /* rank 0 would wait for it */
         }
         if (rc == 0)
-            MPI_Bcast(todo, n_todo, MPI_INT32_T, 0, MPI_COMM_WORLD);
+            MPI_Bcast(pending, n_pending, MPI_INT32_T, 0, MPI_COMM_WORLD);
         if (rc == 0)
-            rc = run_mpi(&c, todo, n_todo, rank, size);
+            rc = run_mpi(&c, pending, n_pending, rank, size);
         if (rank == 0 && head[0] == 0)
             rc = finish_ensemble(&c, rc);
         else if (rank == 0)
@@ -859,7 +865,7 @@ static int ensemble_main(const ens_options *o, int rank, int size)
         int all = rc;
         MPI_Allreduce(&rc, &all, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
         rc = all;
-        yf_mem_free(todo);
+        yf_mem_free(pending);
         scenario_free(s);
         return rc;
     }
@@ -872,12 +878,12 @@ static int ensemble_main(const ens_options *o, int rank, int size)
             long cores = sysconf(_SC_NPROCESSORS_ONLN);
             jobs = cores > 0 ? (int)(cores < MAX_JOBS ? cores : MAX_JOBS) : 1;
         }
-        if (jobs > n_todo)
-            jobs = n_todo > 0 ? n_todo : 1;
-        rc = run_local(&c, todo, n_todo, jobs);
+        if (jobs > n_pending)
+            jobs = n_pending > 0 ? n_pending : 1;
+        rc = run_local(&c, pending, n_pending, jobs);
         rc = finish_ensemble(&c, rc);
     }
-    yf_mem_free(todo);
+    yf_mem_free(pending);
     scenario_free(s);
     return rc;
 }

@@ -4,6 +4,7 @@
  * store by default; tidy CSV and JSON on request; docs/outputs.md). Without a
  * scenario it runs the shipped baseline (the history, then the rules to 2035).
  */
+#include <assert.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
@@ -205,7 +206,7 @@ static int write_outputs(const economy *e,
     output_param params[N_MODEL_PARAMS];
     for (int k = 0; k < N_MODEL_PARAMS; k++)
         params[k] = (output_param){model_param_table[k].name, param[k], model_param_table[k].unit};
-    output_series *columns = calloc((size_t)e->n_series, sizeof *columns);
+    output_series *columns = yf_calloc((size_t)e->n_series, sizeof *columns);
     if (!columns && e->n_series > 0)
         return cli_fail(EXIT_RUN_FAILED, "out of memory writing the outputs");
     for (int k = 0; k < e->n_series; k++)
@@ -260,7 +261,7 @@ static int write_outputs(const economy *e,
         else
             fprintf(stderr, "yuanflow: wrote %s (JSON)\n", o->json_path);
     }
-    free(columns);
+    yf_mem_free(columns);
     return rc;
 }
 
@@ -283,9 +284,10 @@ int cmd_run(int argc, char **argv)
     if ((rc = cli_check_data(o.run.data_dir)) != 0 ||
         (rc = cli_load_scenarios(o.files, o.n_files, s)) != 0)
         return rc;
-    for (int k = 0; k < o.n_files && rc == 0; k++)
-        if (o.run.to_month >= 0 && o.run.to_month < s[k]->from)
-            rc = cli_fail(EXIT_USAGE, "--to is before the start of scenario '%s'", s[k]->name);
+    /* --to is a year >= 2000 (its December) and every scenario starts in 2000-01
+     * (scenario/load.c): the run cannot end before it starts. */
+    for (int k = 0; k < o.n_files; k++)
+        assert(o.run.to_month < 0 || o.run.to_month >= s[k]->from);
     if (rc == 0)
         rc = check_output_paths(&o);
     for (int k = 0; k < o.n_files && rc == 0; k++) {

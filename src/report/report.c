@@ -122,7 +122,7 @@ static int parse_options(int argc, char **argv, report_options *o, bool *help)
             char *end;
             errno = 0;
             long y = strtol(val, &end, 10);
-            if (errno || end == val || *end || y < 1 || y > 9999)
+            if (errno || end != val + 4 || *end || val[0] < '0' || val[0] > '9' || y < 1)
                 return fail(EXIT_USAGE, "--year must be a year such as 2024, got '%s'", val);
             o->year = (int)y;
             break;

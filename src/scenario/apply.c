@@ -13,6 +13,7 @@
  * Then the month runs (economy_run(e, 1)). The exogenous paths are written into
  * the world's arrays once, when the driver is made.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,13 +32,9 @@ struct scenario_driver {
 yf_status scenario_driver_new(scenario_driver **out, const scenario *s, economy *e, yf_diag *diag)
 {
     *out = NULL;
-    if (e->size.start_year * 12 != s->from) {
-        char a[16];
-        scenario_month_label(s->from, a, sizeof a);
-        return scenario_fail(diag, YF_ERR_ARGUMENT, NULL, 0, 0,
-                             "the run starts in %04d-01 but scenario '%s' starts in %s",
-                             e->size.start_year, s->name, a);
-    }
+    /* Every caller sizes the economy with scenario_economy_size(s), so the run
+     * starts in the scenario's first month (a caller's contract, not input). */
+    assert(e->size.start_year * 12 == s->from);
     scenario_driver *d = yf_calloc(1, sizeof *d);
     size_t n_saved = (size_t)(s->n_events > 0 ? s->n_events : 1) * SLOTS;
     if (!d || !(d->saved = yf_malloc(n_saved * sizeof *d->saved))) {

@@ -16,6 +16,7 @@
  * scenario is freed and the caller gets nothing.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
+#include <assert.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -125,8 +126,9 @@ void scenario_month_label(int m, char *out, int out_size)
     snprintf(out, (size_t)out_size, "%04d-%02d", m / 12, m % 12 + 1);
 }
 
-/* "YYYY-MM" (month 1 or 2 digits) or, when year_ok, "YYYY" (then January, or
- * December when year_end). */
+/* "YYYY-MM" (exactly four digits, a dash and two digits: "2025-1" is refused,
+ * since a one-digit month is easily a typo for 2025-10..12) or, when year_ok,
+ * "YYYY" (then January, or December when year_end). */
 static bool parse_date_text(const char *t, bool year_ok, bool year_end, int *out)
 {
     int year = 0, k = 0;
@@ -139,13 +141,9 @@ static bool parse_date_text(const char *t, bool year_ok, bool year_end, int *out
         *out = year * 12 + (year_end ? 11 : 0);
         return true;
     }
-    if (t[4] != '-' || t[5] < '0' || t[5] > '9')
+    if (t[4] != '-' || t[5] < '0' || t[5] > '9' || t[6] < '0' || t[6] > '9' || t[7] != '\0')
         return false;
-    int month = t[5] - '0';
-    if (t[6] >= '0' && t[6] <= '9')
-        month = month * 10 + (t[6] - '0');
-    if (t[6] != '\0' && (t[7] != '\0' || t[6] < '0' || t[6] > '9'))
-        return false;
+    int month = (t[5] - '0') * 10 + (t[6] - '0');
     if (month < 1 || month > 12 || year < 1900)
         return false;
     *out = year * 12 + month - 1;
@@ -777,11 +775,10 @@ static yf_status load_path(loader *L, int id, const yaml_node_t *map)
                       info->unit, text_of(value));
             break;
         }
-        for (int j = 0; j < p.n_points && st == YF_OK; j++)
-            if (p.points[j].date == month)
-                st = fail(L, key, "%s gives the month %s twice", what, name);
-        if (st != YF_OK)
-            break;
+        /* A month has one spelling (YYYY-MM, two digits), so a month given twice
+         * is a key given twice, which check_duplicates refused above. */
+        for (int j = 0; j < p.n_points; j++)
+            assert(p.points[j].date != month);
         pt->date = month;
         pt->origin = origin_of(L, key);
         p.n_points++;
@@ -1136,13 +1133,9 @@ outside(yf_diag *diag, const scenario *s, const scenario_origin *o, const char *
 
 static yf_status check_dates(const scenario *s, yf_diag *diag)
 {
-    if (s->to < s->from) {
-        char a[16];
-        scenario_month_label(s->from, a, sizeof a);
-        const scenario_origin *o = &s->to_origin;
-        return scenario_fail(diag, YF_ERR_ARGUMENT, o->file, o->line, o->column,
-                             "the horizon ends before it starts (from %s)", a);
-    }
+    /* 'from' can only be 2000-01 and 'to' no earlier (load_horizon): the horizon
+     * cannot end before it starts, in any file of an extends chain. */
+    assert(s->to >= s->from);
     for (int k = 0; k < s->n_events; k++) {
         const scenario_event *ev = &s->events[k];
         if (ev->date < s->from || ev->date > s->to) {
@@ -1209,8 +1202,11 @@ yf_status scenario_load(scenario **out, const char *path, yf_diag *diag)
         for (int p = 0; p < N_SCENARIO_PATHS; p++)
             path_names[p] = scenario_path_table[p].name;
     scenario *s = yf_calloc(1, sizeof *s);
-    if (!s)
+    if (!s) {
+        if (diag)
+            (void)scenario_fail(diag, YF_ERR_NOMEM, path, 0, 0, "out of memory reading the scenario");
         return YF_ERR_NOMEM;
+    }
     s->from = SCENARIO_FIRST_MONTH;
     s->to = 2035 * 12 + 11;
     s->seed.value = 0.0;

@@ -192,7 +192,8 @@ typedef struct scenario_driver scenario_driver;
 
 /*
  * Attach scenario `s` (which must outlive the driver) to economy `e`, whose
- * first month must be the scenario's: the paths are written into e->world
+ * first month must be the scenario's (asserted: a caller's contract; size the
+ * economy with scenario_economy_size): the paths are written into e->world
  * from their dates on. A path may not overwrite a month that has data unless
  * it says `replace_data: true`; that and a path point beyond the data of the
  * run are checked first, so a refused driver changes nothing in e.
