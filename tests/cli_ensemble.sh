@@ -7,7 +7,9 @@
 #   3. an ensemble killed with SIGKILL at random moments, then resumed, has
 #      every run index exactly once, no run without its index, and the same
 #      percentiles as the uninterrupted one;
-#   4. bad input: a clear message and exit code 2.
+#   4. bad input: a clear message and exit code 2;
+#   5. failures while it runs: a run that fails, a worker killed, a damaged
+#      store: each reported (exit 1) and the same command resumes.
 # usage: cli_ensemble.sh YUANFLOW DATA_DIR WORK_DIR [MPIRUN]
 set -u
 Y=$1 DATA=$2 WORK=$3 MPIRUN=${4:-}
@@ -114,6 +116,48 @@ if [ -n "$MPIRUN" ]; then
 else
   echo "MPI not built: the rank test is skipped"
 fi
+
+# ---- 5. failures while it runs (docs/errors.md 3, ensemble) ---------------------------
+# a run that fails (the hyper-inflation parameters pass the int64 range in
+# 2000): reported with its index, recorded as failed (not to be run again),
+# exit 1, and the percentiles leave it out
+"$Y" ensemble "$SRC/tests/scenarios/hyperinflation.yaml" --runs 2 --jobs 1 --households 100 \
+  --firms 50 --to 2003 --data "$DATA" --store fail.sqlite 2>fail.err
+rc=$?
+if [ $rc -eq 1 ] && grep -q "ensemble 'hyperinflation': run 0 failed: 2000-[0-9]*: wage bill is .* beyond the int64 yuan range" fail.err &&
+  grep -q "ensemble 'hyperinflation': run 1 failed: " fail.err &&
+  [ "$(sqlite3 fail.sqlite "SELECT count(*) FROM ensemble_runs WHERE run_id IS NULL AND message LIKE '%wage bill%'")" = 2 ]
+then ok; else bad "failing runs: exit $rc, stderr: $(cat fail.err)"; fi
+# a worker killed while the others go on: the writer says which stopped and
+# how many runs are done, exits 1, and the same command completes the ensemble
+"$Y" ensemble "${ENS[@]}" --jobs 2 --store worker.sqlite --csv worker.csv 2>worker.err &
+pid=$!
+child=
+for _ in $(seq 100); do
+  child=$(pgrep -P "$pid" | head -1)
+  [ -n "$child" ] && break
+  sleep 0.05
+done
+sleep 0.5
+[ -n "$child" ] && kill -9 "$child"
+wait "$pid"
+rc=$?
+if [ -n "$child" ] && [ $rc -eq 1 ] && grep -Eq "worker [01] stopped before its runs were done" worker.err &&
+  grep -Eq "ensemble 'baseline': [0-7] of 8 runs done; run the same command again to resume" worker.err
+then ok; else bad "killed worker $child: exit $rc, stderr: $(cat worker.err)"; fi
+"$Y" ensemble "${ENS[@]}" --jobs 2 --store worker.sqlite --csv worker.csv 2>>worker.err
+check test $? -eq 0
+check test "$(sqlite3 worker.sqlite 'SELECT count(*), count(DISTINCT run_index) FROM ensemble_runs')" = "8|8"
+check cmp -s j1.csv worker.csv
+# a damaged store (a table dropped by hand): the error names the store and
+# what SQLite said; the runs stored before are kept
+cp j1.sqlite damaged.sqlite
+sqlite3 damaged.sqlite "DROP TABLE ensemble_percentiles"
+"$Y" ensemble "${ENS[@]}" --store damaged.sqlite 2>damaged.err
+rc=$?
+if [ $rc -eq 1 ] && grep -q "cannot write run store 'damaged.sqlite': cannot prepare a statement: no such table: ensemble_percentiles" damaged.err &&
+  [ "$(sqlite3 damaged.sqlite 'SELECT count(*) FROM ensemble_runs')" = 8 ]
+then ok; else bad "damaged store: exit $rc, stderr: $(cat damaged.err)"; fi
 
 # ---- 4. bad input ------------------------------------------------------------------------
 expect() { # expect CODE REGEX ARGS...

@@ -25,6 +25,18 @@
 
 int yf_cli_main(int argc, char **argv);
 
+/* JSON documents are built by json-c, which allocates with the C library: the
+ * link sends json_object_new_object here (-Wl,--wrap), which fails while
+ * fail_json is set. */
+static bool fail_json;
+struct json_object;
+struct json_object *__real_json_object_new_object(void);
+struct json_object *__wrap_json_object_new_object(void);
+struct json_object *__wrap_json_object_new_object(void)
+{
+    return fail_json ? NULL : __real_json_object_new_object();
+}
+
 enum { MAX_ARGS = 32, MAX_EXPECT = 10 };
 
 typedef struct oom_case {
@@ -138,7 +150,12 @@ int main(int argc, char **argv)
          * without --csv). */
         {{"ensemble", "@/tests/scenarios/oom.yaml", "--data", "@/data", "--runs", "2", "--jobs",
           "1", "--store", "ens.db", "--csv", "ens.csv", "--name", "oom_ens", NULL},
-         {{"yuanflow: error: out of memory\n", 1}, {"yuanflow: error: out of memory storing run ", 1}},
+         {{"yuanflow: error: out of memory\n", 1},
+          {"yuanflow: error: out of memory storing run ", 1},
+          {"yuanflow: error: cannot write 'ens.csv': out of memory", 1},
+          {"yuanflow: error: ensemble 'oom_ens': 1 of 2 runs done; run the same command again to "
+           "resume",
+           1}},
          0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
@@ -160,9 +177,18 @@ int main(int argc, char **argv)
             long used = 0;
             int code = run_once(c, n, &used);
             const char *text = slurp(stderr_path);
+            /* the failure reached (used >= n) is reported, and frees what it took */
+            CHECK(used < n || code != 0);
+            CHECK(live == 0);
+            if (live != 0)
+                fprintf(log, "  allocation %ld failed: %ld blocks leaked\n", n, live);
             for (int e = 0; c->expect[e].text; e++)
                 if (strstr(text, c->expect[e].text) && code == c->expect[e].exit_code)
                     seen[e] = true;
+            /* An output that could not be written is not there at all (written
+             * whole or not at all, docs/errors.md 1). */
+            if (strstr(text, "cannot write 'run.csv'"))
+                CHECK(access("run.csv", F_OK) != 0);
             if (getenv("CLI_OOM_VERBOSE") || code == 0 || !strstr(text, "memory"))
                 fprintf(log, "  allocation %ld failed: exit %d, %s", n, code, text);
         }
@@ -172,6 +198,19 @@ int main(int argc, char **argv)
                 fprintf(log, "  never seen: %s\n", c->expect[e].text);
         }
     }
+    /* json.c: the document cannot be built; nothing is written. */
+    static const oom_case json = {{"run", "@/tests/scenarios/oom.yaml", "--data", "@/data",
+                                   "--no-store", "--json", "run.json", NULL},
+                                  {{NULL, 0}},
+                                  0};
+    long unused = 0;
+    fail_json = true;
+    int code = run_once(&json, 0, &unused);
+    fail_json = false;
+    const char *text = slurp(stderr_path);
+    CHECK(code == 1);
+    CHECK(strstr(text, "yuanflow: error: cannot write 'run.json': out of memory") != NULL);
+    CHECK(access("run.json", F_OK) != 0);
     fprintf(log, "%d passed, %d failed\n", harness_passed, harness_failed);
     return harness_failed ? 1 : 0;
 }

@@ -6,10 +6,12 @@
  * an allocation-failure sweep with a leak count.
  * Usage: test_data PATH/TO/data
  */
+#define _POSIX_C_SOURCE 200809L /* truncate */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/core.h"
 #include "data/data.h"
@@ -471,6 +473,27 @@ static void test_alloc_faults(void)
     remove(tmp_path);
 }
 
+/* A file over 1 GiB (sparse: a header, then a hole) is refused before any of it
+ * is read: were it read, the test would take seconds and a gigabyte (and the
+ * loader once read up to 2 GiB before it refused). */
+static void test_too_large(void)
+{
+    FILE *f = fopen(tmp_path, "wb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs(HEADER, f);
+    fclose(f);
+    CHECK(truncate(tmp_path, (off_t)((1LL << 30) + 1)) == 0);
+    data_set *d = (data_set *)&d;
+    yf_diag diag;
+    yf_status st = data_load(&d, tmp_path, &diag);
+    CHECK_EQ_I64(st, YF_ERR_IO);
+    CHECK(d == NULL);
+    CHECK(strstr(diag.message, "cannot read 'test_data_tmp.csv': larger than 1 GiB") != NULL);
+    (void)remove(tmp_path);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -483,5 +506,6 @@ int main(int argc, char **argv)
     test_malformed();
     test_nul_bytes();
     test_alloc_faults();
+    test_too_large();
     return TEST_REPORT();
 }

@@ -17,6 +17,7 @@
  * Periods are plain integers: the year in annual files, year*12 + month - 1
  * in monthly ones.
  */
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include "data.h"
 
 #include <errno.h>
@@ -25,10 +26,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/core.h"
 
-enum { N_FIELDS = 6, READ_CHUNK = 64 * 1024 };
+enum { N_FIELDS = 6, READ_CHUNK = 64 * 1024, MAX_FILE = 1 << 30 };
 
 static const char *const field_names[N_FIELDS] = {"series", "year",   "value",
                                                   "unit",   "source", "note"};
@@ -113,8 +115,10 @@ __attribute__((format(printf, 6, 7))) static yf_status diag_at(
 
 /*
  * Read the whole file into a NUL-terminated buffer (*out, owned by the caller).
- * Reads in chunks rather than asking the size, so that a directory or a pipe
- * gives errno's answer instead of a bogus size.
+ * Reads in chunks rather than trusting the size, so that a directory or a pipe
+ * gives errno's answer instead of a bogus size; a regular file larger than
+ * MAX_FILE is refused before any of it is read, anything else once MAX_FILE
+ * bytes have been read (the buffer never holds more).
  */
 static yf_status read_whole_file(const char *path, char **out, size_t *out_size, yf_diag *diag)
 {
@@ -123,6 +127,11 @@ static yf_status read_whole_file(const char *path, char **out, size_t *out_size,
     FILE *f = fopen(path, "rb");
     if (!f)
         return diag_at(diag, YF_ERR_IO, path, 0, 0, "cannot open '%s': %s", path, strerror(errno));
+    struct stat info;
+    if (fstat(fileno(f), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > MAX_FILE) {
+        fclose(f);
+        return diag_at(diag, YF_ERR_IO, path, 0, 0, "cannot read '%s': larger than 1 GiB", path);
+    }
     size_t cap = READ_CHUNK, len = 0;
     char *buf = yf_malloc(cap + 1);
     yf_status st = YF_OK;
@@ -135,7 +144,7 @@ static yf_status read_whole_file(const char *path, char **out, size_t *out_size,
                              strerror(errno));
             break;
         }
-        if (cap > ((size_t)1 << 30)) {
+        if (cap >= MAX_FILE) {
             st = diag_at(diag, YF_ERR_IO, path, 0, 0, "cannot read '%s': larger than 1 GiB", path);
             break;
         }
