@@ -24,6 +24,7 @@ execute_process(COMMAND ${YUANFLOW} calibrate ${small} RESULT_VARIABLE rc OUTPUT
 if(NOT rc EQUAL 0 OR NOT out MATCHES "evaluations: 0 run now, [0-9]+ replayed from the store, 8 recorded")
   message(FATAL_ERROR "second run (exit ${rc}): ${out}")
 endif()
+set(table "${out}")
 file(READ ${WORK}/c.yaml second)
 if(NOT first STREQUAL second)
   message(FATAL_ERROR "the replayed calibration wrote another file")
@@ -50,4 +51,41 @@ expect_exit(2 calibrate --data ${DATA} --out no-such-dir/c.yaml --store ${WORK}/
 expect_exit(0 calibrate --help)
 if(EXISTS ${WORK}/bad.sqlite OR EXISTS ${WORK}/bad.yaml)
   message(FATAL_ERROR "a refused calibration wrote a file")
+endif()
+
+# ---- failures (docs/errors.md 3, calibrate) ----------------------------------------
+# every free parameter fixed by --set (the names from the table printed above):
+# nothing to calibrate, exit 2, nothing written
+string(REGEX MATCHALL "\\| `[a-z0-9_]+` \\| [0-9.e+-]+ \\|" rows "${table}")
+set(fix_all)
+foreach(row ${rows})
+  string(REGEX REPLACE "^\\| `([a-z0-9_]+)` \\| ([0-9.e+-]+) \\|$" "\\1=\\2" setting "${row}")
+  list(APPEND fix_all --set ${setting})
+endforeach()
+list(LENGTH rows n_rows)
+if(n_rows LESS 5)
+  message(FATAL_ERROR "the table of free parameters was not found: ${table}")
+endif()
+execute_process(COMMAND ${YUANFLOW} calibrate ${bad} ${fix_all} RESULT_VARIABLE rc OUTPUT_QUIET
+                ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "every free parameter is fixed by --set: nothing to calibrate \\(the free parameters: docs/validation.md 6\\)"
+   OR EXISTS ${WORK}/bad.sqlite OR EXISTS ${WORK}/bad.yaml)
+  message(FATAL_ERROR "all fixed: exit ${rc}: ${err}")
+endif()
+# a store that refuses every evaluation (a trigger added by hand: as a full or
+# locked store would): no evaluation is recorded, exit 1, no scenario written
+if(SQLITE3)
+  file(COPY_FILE ${WORK}/c.sqlite ${WORK}/refuse.sqlite)
+  execute_process(COMMAND ${SQLITE3} ${WORK}/refuse.sqlite
+                  "CREATE TRIGGER refuse BEFORE INSERT ON calibration_evaluations BEGIN SELECT RAISE(ABORT, 'refused by a test'); END;"
+                  RESULT_VARIABLE rc)
+  execute_process(COMMAND ${YUANFLOW} calibrate --households 100 --firms 50 --data ${DATA} --to 2001
+                  --max-evals 2 --starts 1 --jobs 1 --seeds 2 --store ${WORK}/refuse.sqlite
+                  --out ${WORK}/refuse.yaml RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+  if(NOT rc EQUAL 1 OR NOT err MATCHES "no evaluation was recorded \\(1 of 1 starts failed\\)"
+     OR EXISTS ${WORK}/refuse.yaml)
+    message(FATAL_ERROR "refusing store: exit ${rc}: ${err}")
+  endif()
+else()
+  message(STATUS "no sqlite3 shell: the refusing store is not tested")
 endif()

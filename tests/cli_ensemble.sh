@@ -159,6 +159,14 @@ if [ $rc -eq 1 ] && grep -q "cannot write run store 'damaged.sqlite': cannot pre
   [ "$(sqlite3 damaged.sqlite 'SELECT count(*) FROM ensemble_runs')" = 8 ]
 then ok; else bad "damaged store: exit $rc, stderr: $(cat damaged.err)"; fi
 
+# too few file descriptors for a pipe per worker (ulimit -n 10): the writer
+# says so and stops (exit 1); the runs it could do are kept
+(ulimit -n 10; "$Y" ensemble "$SRC/tests/scenarios/oom.yaml" --runs 8 --jobs 8 --data "$DATA" \
+  --store pipe.sqlite 2>pipe.err)
+rc=$?
+if [ $rc -eq 1 ] && grep -q "cannot make a pipe: Too many open files" pipe.err
+then ok; else bad "ulimit -n 10: exit $rc, stderr: $(cat pipe.err)"; fi
+
 # ---- 4. bad input ------------------------------------------------------------------------
 expect() { # expect CODE REGEX ARGS...
   local code=$1 re=$2

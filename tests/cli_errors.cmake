@@ -199,3 +199,59 @@ if(SQLITE3)
   expect(2 "cannot read run store 'future.sqlite': its schema version is 99, this yuanflow reads versions 1 to 3"
          report --store future.sqlite)
 endif()
+
+# report: runs that cannot be charted, damaged stores, the images' tools
+# (docs/errors.md 3; issue 10)
+file(MAKE_DIRECTORY ${WORK}/a-directory)
+expect(2 "cannot open run store 'a-directory': " report --store a-directory)
+file(WRITE ${WORK}/half.yaml "name: half\nhorizon: {to: 2000-06}\n")
+execute_process(COMMAND ${YUANFLOW} run ${WORK}/half.yaml ${small} --store ${WORK}/half.sqlite
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+expect(2 "the runs chosen cover no whole calendar year: nothing to chart" report --store half.sqlite)
+expect(2 "cannot create the images directory 'half.yaml/images': Not a directory"
+       report --store one.sqlite --out one.html --images half.yaml/images)
+# the images' script missing, node missing, node failing: the report itself is
+# written, the images are not (exit 1)
+function(expect_env code message)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env ${ARGN} RESULT_VARIABLE rc OUTPUT_QUIET
+                  ERROR_VARIABLE err WORKING_DIRECTORY ${WORK})
+  string(FIND "${err}" "${message}" at)
+  if(NOT rc EQUAL ${code} OR at EQUAL -1)
+    message(SEND_ERROR "${ARGN}: exit ${rc} (expected ${code})\n  got: ${err}  expected: ${message}")
+  endif()
+endfunction()
+expect_env(1 "cannot write images: '${WORK}/no-such-dir/images.js' not found (set YUANFLOW_REPORT_DIR to the report/ directory of the yuanflow sources)"
+           YUANFLOW_REPORT_DIR=${WORK}/no-such-dir ${YUANFLOW} report --store one.sqlite --out one.html --images img1)
+expect_env(1 "cannot write images: cannot start node: No such file or directory (bash scripts/install-deps.sh installs Node.js)"
+           PATH=${WORK}/no-such-dir ${YUANFLOW} report --store one.sqlite --out one.html --images img2)
+find_program(NODE node)
+if(NODE)
+  file(WRITE ${WORK}/failing/images.js "console.error('images.js: refused by a test'); process.exit(3);\n")
+  expect_env(1 "cannot write images: node ${WORK}/failing/images.js failed (its message is above)"
+             YUANFLOW_REPORT_DIR=${WORK}/failing ${YUANFLOW} report --store one.sqlite --out one.html --images img3)
+endif()
+if(SQLITE3)
+  # damaged stores (tables dropped or rows changed by hand): exit 1
+  function(damaged name sql)
+    file(COPY_FILE ${WORK}/one.sqlite ${WORK}/${name}.sqlite)
+    execute_process(COMMAND ${SQLITE3} ${WORK}/${name}.sqlite "${sql}" RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(SEND_ERROR "sqlite3 ${name}: ${sql}: exit ${rc}")
+    endif()
+  endfunction()
+  damaged(norunstable "DROP VIEW tidy; ALTER TABLE runs RENAME TO r0")
+  expect(1 "cannot read run store 'norunstable.sqlite': cannot list the runs: no such table: runs"
+         report --store norunstable.sqlite)
+  damaged(noparams "DROP TABLE parameters")
+  expect(1 "cannot read run store 'noparams.sqlite': cannot read a run: no such table: parameters"
+         report --store noparams.sqlite)
+  damaged(nomatrixtable "DROP VIEW tidy; DROP TABLE matrices")
+  expect(1 "cannot read run store 'nomatrixtable.sqlite': cannot read the matrices: no such table: matrices"
+         report --store nomatrixtable.sqlite)
+  damaged(badcolumn "UPDATE matrices SET column_index = 99 WHERE column_index = 1")
+  expect(1 "cannot read run store 'badcolumn.sqlite': the matrices of run 1 in 2000 are damaged or out of memory"
+         report --store badcolumn.sqlite)
+  damaged(nomatrices "DELETE FROM matrices")
+  expect(2 "--year 2000: run 1 has no matrices in 'nomatrices.sqlite' (it was stored before yuanflow kept them; run it again)"
+         report --store nomatrices.sqlite --year 2000)
+endif()

@@ -201,6 +201,13 @@ int cmd_calibrate(int argc, char **argv)
         x0[m.n] = m.base[p];
         m.index[m.n++] = p;
     }
+    if (m.n == 0) {
+        /* (calibrate_run would refuse it as "invalid argument") */
+        scenario_free(s);
+        return cli_fail(EXIT_USAGE,
+                        "every free parameter is fixed by --set: nothing to calibrate (the free "
+                        "parameters: docs/validation.md 6)");
+    }
     char path[600];
     snprintf(path, sizeof path, "%s/china_annual.csv", o.run.data_dir);
     data_set *annual = NULL;
@@ -232,6 +239,11 @@ int cmd_calibrate(int argc, char **argv)
     calibrate_problem prob = {m.n, names, lo,         hi, x0, calibrate_model_objective,
                               &m,  0,     description};
     prob.key = calibrate_model_key(&m, &prob);
+    if (prob.key == 0) {
+        data_free(annual);
+        scenario_free(s);
+        return cli_fail(EXIT_RUN_FAILED, "out of memory");
+    }
     char key[17];
     output_hash_hex(prob.key, key);
     fprintf(stderr,

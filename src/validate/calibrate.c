@@ -213,6 +213,7 @@ typedef struct search {
     double best;
     double *x; /* scratch: the point in the parameters' units */
     bool store_failed;
+    bool cannot_evaluate; /* the objective gave NaN: it could not run (out of memory) */
 } search;
 
 /* What NLopt minimises: u in [0, 1]^n is x = lo + u (hi - lo). */
@@ -245,9 +246,14 @@ static double search_objective(unsigned n, const double *u, double *grad, void *
     }
     sqlite3_reset(s->find);
     s->evaluations++;
-    if (!replayed && !s->store_failed) {
+    if (!replayed && !s->store_failed && !s->cannot_evaluate)
         f = p->objective(p->ctx, s->x, p->n);
-        if (isnan(f) || isinf(f))
+    /* NaN: the objective could not run at all (out of memory). Not a score:
+     * recording it (as 1e6, once) would make every later calibration replay
+     * a bad fit that was never computed. The search stops as failed. */
+    s->cannot_evaluate = s->cannot_evaluate || (!replayed && !s->store_failed && isnan(f));
+    if (!replayed && !s->store_failed && !s->cannot_evaluate) {
+        if (isinf(f))
             f = 1e6; /* a candidate the objective cannot score: far from any fit */
         char created[32];
         utc_now(created, sizeof created);
@@ -266,7 +272,7 @@ static double search_objective(unsigned n, const double *u, double *grad, void *
         s->n_replayed++;
     }
     yf_mem_free(point);
-    if (s->store_failed)
+    if (s->store_failed || s->cannot_evaluate)
         return HUGE_VAL;
     if (f < s->best)
         s->best = f;
@@ -287,14 +293,17 @@ static search_report
 run_search(const calibrate_problem *p, const calibrate_options *o, sqlite3 *db, int start)
 {
     search_report rep = {start, 0, 0, HUGE_VAL, 1};
-    search s = {p, o, db, NULL, NULL, {0}, start, 0, 0, 0, HUGE_VAL, NULL, false};
+    search s = {p, o, db, NULL, NULL, {0}, start, 0, 0, 0, HUGE_VAL, NULL, false, false};
     key_hex(p->key, s.key);
     double *u = yf_calloc((size_t)p->n, sizeof *u);
     double *lo = yf_calloc((size_t)p->n, sizeof *lo);
     double *hi = yf_calloc((size_t)p->n, sizeof *hi);
     s.x = yf_calloc((size_t)p->n, sizeof *s.x);
+    /* the initial steps too: without them NLopt would search from its own
+     * default steps, another path than the one recorded (issue 10) */
+    double *steps = yf_calloc((size_t)p->n, sizeof *steps);
     nlopt_opt opt = NULL;
-    if (u && lo && hi && s.x &&
+    if (u && lo && hi && s.x && steps &&
         sqlite3_prepare_v2(db,
                            "SELECT objective FROM calibration_evaluations WHERE calibration = ? "
                            "AND point = ?",
@@ -317,13 +326,9 @@ run_search(const calibrate_problem *p, const calibrate_options *o, sqlite3 *db, 
         nlopt_set_maxeval(opt, o->max_evals);
         nlopt_set_xtol_rel(opt, 1e-4);
         nlopt_set_ftol_abs(opt, 1e-7);
-        double *steps = yf_calloc((size_t)p->n, sizeof *steps);
-        if (steps) {
-            for (int i = 0; i < p->n; i++)
-                steps[i] = step;
-            nlopt_set_initial_step(opt, steps);
-            yf_mem_free(steps);
-        }
+        for (int i = 0; i < p->n; i++)
+            steps[i] = step;
+        nlopt_set_initial_step(opt, steps);
         /* The start itself first: BOBYQA moves a start that lies within its
          * initial step of a bound, and the start (the scenario's values, for
          * start 0) must be on the record so that the best is never worse. */
@@ -331,7 +336,7 @@ run_search(const calibrate_problem *p, const calibrate_options *o, sqlite3 *db, 
         nlopt_srand(1); /* BOBYQA draws nothing; fixed in case a later NLopt does */
         nlopt_result r = nlopt_optimize(opt, u, &f);
         /* NLopt's own stops (evaluations, tolerances, round-off) are not failures. */
-        rep.failed = s.store_failed || (r < 0 && r != NLOPT_ROUNDOFF_LIMITED);
+        rep.failed = s.store_failed || s.cannot_evaluate || (r < 0 && r != NLOPT_ROUNDOFF_LIMITED);
     }
     rep.n_new = s.n_new;
     rep.n_replayed = s.n_replayed;
@@ -343,6 +348,7 @@ run_search(const calibrate_problem *p, const calibrate_options *o, sqlite3 *db, 
     yf_mem_free(lo);
     yf_mem_free(hi);
     yf_mem_free(s.x);
+    yf_mem_free(steps);
     return rep;
 }
 
@@ -564,6 +570,10 @@ uint64_t calibrate_model_key(const calibrate_model *m, const calibrate_problem *
     economy *e = NULL;
     yf_diag d = {{0}, 0, 0, {0}};
     yf_status st = validate_run(m->scenario, m->base, &small, &e, &d);
+    if (st == YF_ERR_NOMEM) {
+        economy_free(e);
+        return 0;
+    }
     snprintf(line, sizeof line, "model status %d months %d\n", (int)st, e ? e->month : -1);
     h = fnv(h, line);
     for (int k = 0; e && k < e->n_series; k++)

@@ -111,14 +111,17 @@ typedef struct calibrate_model {
 
 /* The objective of calibrate_model ctx: the mean over its seeds of
  * validate_score_window over [from, to]; a run that stops early scores
- * 10 + 100 x (share of its months not run). */
+ * 10 + 100 x (share of its months not run); NaN when a run cannot be built
+ * (out of memory), which stops the search as failed (nothing recorded). */
 double calibrate_model_objective(void *ctx, const double *x, int n);
 
 /* The key of a model calibration: a hash of the scenario's effective inputs
  * (parameters, events, paths), the free parameters and their bounds, seeds,
  * sizes, window, the matching table (series, data, form, tolerance, weight)
  * and the model's own output (every series of a two-year run at 200
- * households), so that changing any of them starts a new record. */
+ * households), so that changing any of them starts a new record. 0 when that
+ * run cannot be built (out of memory): a key made without it would start a
+ * record that no later calibration finds. */
 uint64_t calibrate_model_key(const calibrate_model *m, const calibrate_problem *p);
 
 #endif
