@@ -32,6 +32,7 @@ static bool fail_json;
 struct json_object;
 struct json_object *__real_json_object_new_object(void);
 struct json_object *__wrap_json_object_new_object(void);
+
 struct json_object *__wrap_json_object_new_object(void)
 {
     return fail_json ? NULL : __real_json_object_new_object();
@@ -41,11 +42,13 @@ enum { MAX_ARGS = 32, MAX_EXPECT = 10 };
 
 typedef struct oom_case {
     const char *args[MAX_ARGS]; /* after "yuanflow"; "@" is replaced by the source dir */
+
     struct {
         const char *text; /* a piece of stderr ("\n": the line ends there) */
         int exit_code;
     } expect[MAX_EXPECT];
-    long tail;     /* 0: fail every allocation; > 0: only the last `tail`; < 0: only the
+
+    long tail; /* 0: fail every allocation; > 0: only the last `tail`; < 0: only the
                     * first -tail */
     /* calibrate: each attempt makes a fingerprint run and evaluations (a second
      * each under the sanitizers), so only the `window` allocations from the
@@ -77,8 +80,8 @@ static int run_once(const oom_case *c, long n, long *n_calls)
     }
     argv[argc] = NULL;
     /* Each attempt starts from no outputs (an ensemble would otherwise resume). */
-    static const char *const outputs[] = {"run.db",  "run.csv", "run.json",   "ens.db",
-                                          "ens.csv", "cal.db",  "cal.yaml",   "report.html"};
+    static const char *const outputs[] = {"run.db",  "run.csv", "run.json", "ens.db",
+                                          "ens.csv", "cal.db",  "cal.yaml", "report.html"};
     for (size_t k = 0; k < sizeof outputs / sizeof *outputs; k++)
         (void)unlink(outputs[k]);
     fflush(stderr);
@@ -142,20 +145,28 @@ int main(int argc, char **argv)
           {"yuanflow: error: out of memory writing the outputs", 1},
           {"yuanflow: error: cannot write 'run.csv': out of memory", 1},
           {"yuanflow: error: cannot write 'run.json': out of memory", 1}},
-         0, NULL, 0},
+         0,
+         NULL,
+         0},
         /* matrices: the render of the month's matrices. */
         {{"matrices", "@/tests/scenarios/oom.yaml", "--data", "@/data", "--date", "2000-02", NULL},
          {{"yuanflow: error: out of memory rendering the matrices", 1}},
-         40, NULL, 0},
+         40,
+         NULL,
+         0},
         /* demo: the textbook model's matrices of one period. */
         {{"demo", "pc", "--periods", "3", "--step", "2", NULL},
          {{"yuanflow: error: cannot render the matrices of period 2", 1}},
-         0, NULL, 0},
+         0,
+         NULL,
+         0},
         /* validate: its result table (made before the runs). */
         {{"validate", "@/tests/scenarios/oom.yaml", "--data", "@/data", "--from", "2000", "--to",
           "2001", "--split", "2000", NULL},
          {{"yuanflow: error: out of memory\n", 1}},
-         -40, NULL, 0},
+         -40,
+         NULL,
+         0},
         /* ensemble, in this process (--jobs 1): the list of runs, each run's
          * message, its storing, the percentiles (ensemble_store.c, with and
          * without --csv). */
@@ -167,12 +178,34 @@ int main(int argc, char **argv)
           {"yuanflow: error: ensemble 'oom_ens': 1 of 2 runs done; run the same command again to "
            "resume",
            1}},
-         0, NULL, 0},
+         0,
+         NULL,
+         0},
         /* calibrate, in this process (--jobs 1): its table of starts, then the
          * scenario file it writes. */
-        {{"calibrate", "@/tests/scenarios/oom.yaml", "--data", "@/data", "--from", "2000", "--to",
-          "2001", "--starts", "1", "--jobs", "1", "--max-evals", "1", "--households", "10", "--firms",
-          "5", "--store", "cal.db", "--out", "cal.yaml", NULL},
+        {{"calibrate",
+          "@/tests/scenarios/oom.yaml",
+          "--data",
+          "@/data",
+          "--from",
+          "2000",
+          "--to",
+          "2001",
+          "--starts",
+          "1",
+          "--jobs",
+          "1",
+          "--max-evals",
+          "1",
+          "--households",
+          "10",
+          "--firms",
+          "5",
+          "--store",
+          "cal.db",
+          "--out",
+          "cal.yaml",
+          NULL},
          {{"yuanflow: error: calibration failed: out of memory", 1},
           {"yuanflow: error: no evaluation was recorded (1 of 1 starts failed)", 1},
           {"yuanflow: error: out of memory\n", 1}},
@@ -185,14 +218,16 @@ int main(int argc, char **argv)
          {{"yuanflow: error: out of memory\n", 1},
           {"yuanflow: error: out of memory building the report", 1},
           {"yuanflow: error: out of memory writing the report", 1}},
-         0, NULL, 0},
+         0,
+         NULL,
+         0},
     };
-    static const oom_case store = {{"run", "@/tests/scenarios/oom.yaml", "--data", "@/data",
-                                    "--store", "rep.db", NULL},
-                                   {{NULL, 0}},
-                                   0,
-                                   NULL,
-                                   0};
+    static const oom_case store = {
+        {"run", "@/tests/scenarios/oom.yaml", "--data", "@/data", "--store", "rep.db", NULL},
+        {{NULL, 0}},
+        0,
+        NULL,
+        0};
     long n_store = 0;
     CHECK(run_once(&store, 0, &n_store) == 0);
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {

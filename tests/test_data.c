@@ -13,10 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc_fault.h"
 #include "core/core.h"
 #include "data/data.h"
 #include "harness.h"
-#include "alloc_fault.h"
 
 static const char *data_dir;
 

@@ -340,7 +340,8 @@ static bool compute_run(const ctx *c, int32_t k, msg *out)
         /* Not recorded: the index stays to do. An allocation that fails before
          * the economy can say what it was building leaves d empty. */
         h.setup_failed = 1;
-        snprintf(h.error, sizeof h.error, "%.700s", d.message[0] ? d.message : yf_status_string(st));
+        snprintf(h.error, sizeof h.error, "%.700s",
+                 d.message[0] ? d.message : yf_status_string(st));
     } else if (scenario_driver_run(drv, c->size.n_months) != YF_OK) {
         snprintf(h.error, sizeof h.error, "%.700s", e->msg);
     } else {
@@ -850,7 +851,8 @@ static int ensemble_main(const ens_options *o, int rank, int size)
         MPI_Bcast(head, 3, MPI_INT, 0, MPI_COMM_WORLD);
         rc = head[0];
         n_pending = head[1];
-        if (rank != 0 && rc == 0 && !(pending = yf_malloc(sizeof *pending * (size_t)(n_pending + 1)))) {
+        if (rank != 0 && rc == 0 &&
+            !(pending = yf_malloc(sizeof *pending * (size_t)(n_pending + 1)))) {
             (void)cli_fail(EXIT_RUN_FAILED, "out of memory");
             MPI_Abort(MPI_COMM_WORLD, EXIT_RUN_FAILED); /* rank 0 would wait for it */
         }

@@ -1204,7 +1204,8 @@ yf_status scenario_load(scenario **out, const char *path, yf_diag *diag)
     scenario *s = yf_calloc(1, sizeof *s);
     if (!s) {
         if (diag)
-            (void)scenario_fail(diag, YF_ERR_NOMEM, path, 0, 0, "out of memory reading the scenario");
+            (void)scenario_fail(diag, YF_ERR_NOMEM, path, 0, 0,
+                                "out of memory reading the scenario");
         return YF_ERR_NOMEM;
     }
     s->from = SCENARIO_FIRST_MONTH;
