@@ -124,8 +124,7 @@ static show show_of(const char *unit)
 
 /* The unit of the annual value shown; `buf` holds a rewritten unit ("homes per
  * month" summed over a year is "homes per year"). */
-static const char *show_unit(show s, output_aggregation a, const char *unit, char *buf,
-                             size_t size)
+static const char *show_unit(show s, output_aggregation a, const char *unit, char *buf, size_t size)
 {
     const char *per_month = strstr(unit, "per month");
     switch (s) {
@@ -174,7 +173,8 @@ static double annual_value(const economy *e, int k, int year)
  * (every run has the same series). */
 static int find_series(const compare_options *o, int *index)
 {
-    economy_size size = {.households = 10, .firms = 5, .cities = 300, .start_year = 2000, .n_months = 1};
+    economy_size size = {
+        .households = 10, .firms = 5, .cities = 300, .start_year = 2000, .n_months = 1};
     economy *e = NULL;
     yf_diag d = {{0}, 0, 0, {0}};
     if (economy_new(&e, &size, o->run.data_dir, NULL, &d) != YF_OK)
@@ -197,6 +197,70 @@ static int find_series(const compare_options *o, int *index)
     return rc;
 }
 
+/* Every year asked for must be a whole year of every scenario's run. */
+static int check_years(const compare_options *o, scenario *const *s)
+{
+    for (int k = 0; k < o->n_years; k++)
+        for (int j = 0; j < o->n_files; j++) {
+            int last = o->run.to_month >= 0 ? o->run.to_month : s[j]->to;
+            if (o->years[k] * 12 + 11 > last || o->years[k] * 12 < s[j]->from)
+                return cli_fail(EXIT_USAGE,
+                                "--years: %d is not a whole year of scenario '%s' "
+                                "(%d to %d)",
+                                o->years[k], s[j]->name, s[j]->from / 12, last / 12);
+        }
+    return 0;
+}
+
+/* One row of the table: series k (index ik) in `year`, each scenario's value,
+ * then each one's difference from the first ("n/a" where a run stopped). */
+static void print_row(const compare_options *o, economy *const *e, int ik, int year)
+{
+    const series *ser = &e[0]->out[ik];
+    output_aggregation agg = output_aggregation_from_unit(ser->unit);
+    show sh = show_of(ser->unit);
+    char unit[128];
+    printf("| %s | %s | %d |", ser->name, show_unit(sh, agg, ser->unit, unit, sizeof unit), year);
+    double first = scaled(sh, annual_value(e[0], ik, year));
+    double v[CLI_MAX_SCENARIOS];
+    for (int j = 0; j < o->n_files; j++) {
+        v[j] = scaled(sh, annual_value(e[j], ik, year));
+        if (isnan(v[j]))
+            printf(" n/a |");
+        else /* + 0.0: a stock of none reads 0, not -0 */
+            printf(sh == SHOW_PERCENT ? " %.2f |" : " %.4g |", v[j] + 0.0);
+    }
+    for (int j = 1; j < o->n_files; j++) {
+        if (isnan(v[j]) || isnan(first))
+            printf(" n/a |");
+        else if (sh == SHOW_PERCENT)
+            printf(" %+.2f pp |", v[j] - first);
+        else if (first == 0.0) /* no relative change from nothing */
+            printf(" %+.4g |", v[j] - first);
+        else
+            printf(" %+.4g (%+.1f%%) |", v[j] - first, 100.0 * (v[j] / first - 1.0));
+    }
+    printf("\n");
+}
+
+/* The table: a header, then a row per series and year. */
+static void
+print_table(const compare_options *o, scenario *const *s, economy *const *e, const int *index)
+{
+    printf("| series | unit | year |");
+    for (int j = 0; j < o->n_files; j++)
+        printf(" %s |", s[j]->name);
+    for (int j = 1; j < o->n_files; j++)
+        printf(" %s − %s |", s[j]->name, s[0]->name);
+    printf("\n|---|---|--:|");
+    for (int j = 1; j < 2 * o->n_files; j++)
+        printf("--:|");
+    printf("\n");
+    for (int k = 0; k < o->n_series; k++)
+        for (int y = 0; y < o->n_years; y++)
+            print_row(o, e, index[k], o->years[y]);
+}
+
 int cmd_compare(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
@@ -211,15 +275,7 @@ int cmd_compare(int argc, char **argv)
     if ((rc = cli_check_data(o.run.data_dir)) != 0 ||
         (rc = cli_load_scenarios(o.files, o.n_files, s)) != 0)
         return rc;
-    for (int k = 0; k < o.n_years && rc == 0; k++)
-        for (int j = 0; j < o.n_files && rc == 0; j++) {
-            int last = o.run.to_month >= 0 ? o.run.to_month : s[j]->to;
-            if (o.years[k] * 12 + 11 > last || o.years[k] * 12 < s[j]->from)
-                rc = cli_fail(EXIT_USAGE,
-                              "--years: %d is not a whole year of scenario '%s' "
-                              "(%d to %d)",
-                              o.years[k], s[j]->name, s[j]->from / 12, last / 12);
-        }
+    rc = check_years(&o, s);
     int index[MAX_ITEMS];
     if (rc == 0)
         rc = find_series(&o, index);
@@ -235,47 +291,8 @@ int cmd_compare(int argc, char **argv)
             rc = 0;
         }
     }
-    if (rc == 0) {
-        printf("| series | unit | year |");
-        for (int j = 0; j < o.n_files; j++)
-            printf(" %s |", s[j]->name);
-        for (int j = 1; j < o.n_files; j++)
-            printf(" %s − %s |", s[j]->name, s[0]->name);
-        printf("\n|---|---|--:|");
-        for (int j = 1; j < 2 * o.n_files; j++)
-            printf("--:|");
-        printf("\n");
-        for (int k = 0; k < o.n_series; k++) {
-            const series *ser = &e[0]->out[index[k]];
-            output_aggregation agg = output_aggregation_from_unit(ser->unit);
-            show sh = show_of(ser->unit);
-            for (int y = 0; y < o.n_years; y++) {
-                char unit[128];
-                printf("| %s | %s | %d |", ser->name,
-                       show_unit(sh, agg, ser->unit, unit, sizeof unit), o.years[y]);
-                double first = scaled(sh, annual_value(e[0], index[k], o.years[y]));
-                double v[CLI_MAX_SCENARIOS];
-                for (int j = 0; j < o.n_files; j++) {
-                    v[j] = scaled(sh, annual_value(e[j], index[k], o.years[y]));
-                    if (isnan(v[j]))
-                        printf(" n/a |");
-                    else /* + 0.0: a stock of none reads 0, not -0 */
-                        printf(sh == SHOW_PERCENT ? " %.2f |" : " %.4g |", v[j] + 0.0);
-                }
-                for (int j = 1; j < o.n_files; j++) {
-                    if (isnan(v[j]) || isnan(first))
-                        printf(" n/a |");
-                    else if (sh == SHOW_PERCENT)
-                        printf(" %+.2f pp |", v[j] - first);
-                    else if (first == 0.0) /* no relative change from nothing */
-                        printf(" %+.4g |", v[j] - first);
-                    else
-                        printf(" %+.4g (%+.1f%%) |", v[j] - first, 100.0 * (v[j] / first - 1.0));
-                }
-                printf("\n");
-            }
-        }
-    }
+    if (rc == 0)
+        print_table(&o, s, e, index);
     for (int j = 0; j < o.n_files && rc == 0; j++)
         if (e[j] && e[j]->month < e[j]->size.n_months) {
             char month[16];
