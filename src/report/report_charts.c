@@ -786,7 +786,8 @@ yf_status report_build_sections(const report_input *in, json_object **out, yf_di
         for (int c = 0; ok && c < themes[t].n_charts; c++)
             ok = theme_chart_json(in, &themes[t].charts[c], charts_of(sec),
                                   json_object_object_get(sec, "absent"));
-        ok = ok && append(sections, sec);
+        /* a section not appended is freed here (found by tests/cli_oom.c) */
+        ok = ok ? append(sections, sec) : (json_object_put(sec), false);
     }
     if (ok && in->n_scenarios > 1) {
         char intro[512];
