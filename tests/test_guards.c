@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "economy_fixture.h"
 #include "harness.h"
 #include "model/economy.h"
 #include "model/guards.h"
@@ -20,14 +21,7 @@ static const char *data_dir;
 
 static economy *build(int months)
 {
-    economy_size size = {1000, 200, 300, 2000, months, 0};
-    yf_diag d = {{0}, 0, 0, {0}};
-    economy *e = NULL;
-    if (economy_new(&e, &size, data_dir, NULL, &d) != YF_OK) {
-        fprintf(stderr, "economy_new: %s\n", d.message);
-        return NULL;
-    }
-    return e;
+    return small_economy(data_dir, 1000, 200, months);
 }
 
 static int series_of(const economy *e, const char *name)

@@ -14,20 +14,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "economy_fixture.h"
 #include "harness.h"
 #include "ledger/chart.h"
 #include "model/economy.h"
 
 static economy *build(const char *data_dir, int months)
 {
-    economy_size size = {200, 40, 300, 2000, months, 0};
-    yf_diag d = {{0}, 0, 0, {0}};
-    economy *e = NULL;
-    if (economy_new(&e, &size, data_dir, NULL, &d) != YF_OK) {
-        fprintf(stderr, "economy_new: %s\n", d.message);
-        return NULL;
-    }
-    return e;
+    return small_economy(data_dir, 200, 40, months);
 }
 
 static void expect_fragment(const char *msg, const char *fragment)
