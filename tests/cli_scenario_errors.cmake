@@ -36,6 +36,14 @@ expect(unkparam "name: q\nparameters: {${far}: 1}\n"
        "unknown parameter '${far}' (see 'yuanflow list parameters')")
 expect(monthparam "name: q\nparameters: {wto_entry_month: 1990-01}\n"
        "parameter 'wto_entry_month' must be a month from 2000-01 to 2199-12, got 1990-01")
+# a month written with one digit: the date's form, at the value's line and column
+expect(monthshort "name: q\nparameters:\n  wto_entry_month: 2001-1\n"
+       "parameter 'wto_entry_month' must be a date YYYY-MM (two digits for the month) or a number of months from 2000-01, got '2001-1'")
+execute_process(COMMAND ${YUANFLOW} explain monthshort.yaml RESULT_VARIABLE rc OUTPUT_QUIET
+                ERROR_VARIABLE err WORKING_DIRECTORY ${WORK})
+if(NOT err MATCHES "^monthshort.yaml:3:20: error: ")
+  message(SEND_ERROR "monthshort: expected the file, line 3 and column 20, got: ${err}")
+endif()
 expect(keyof "name: q\npaths: {[a]: 1}\n" "a key of 'paths' must be a single name, got a list")
 expect(step "name: q\nstep: quarter\n"
        "'step' must be 'month', got 'quarter' (the model runs month by month; no other step is supported)")

@@ -211,9 +211,10 @@ int cmd_calibrate(int argc, char **argv)
     char path[600];
     snprintf(path, sizeof path, "%s/china_annual.csv", o.run.data_dir);
     data_set *annual = NULL;
-    if (data_load(&annual, path, &d) != YF_OK) {
+    yf_status loaded = data_load(&annual, path, &d);
+    if (loaded != YF_OK) { /* out of memory is no bad input (exit 1) */
         scenario_free(s);
-        return cli_report(EXIT_USAGE, &d);
+        return cli_report(loaded == YF_ERR_NOMEM ? EXIT_RUN_FAILED : EXIT_USAGE, &d);
     }
     int64_t seeds[256];
     for (int k = 0; k < o.seeds; k++)
@@ -300,6 +301,13 @@ int cmd_calibrate(int argc, char **argv)
                 printf("%d start%s stopped on an error\n", res.n_failed_starts,
                        res.n_failed_starts > 1 ? "s" : "");
             fprintf(stderr, "yuanflow: best set written to %s\n", out);
+            /* The set is the best of what was recorded, but a search did not
+             * finish (out of memory, a store that refused it): not a success. */
+            if (res.n_failed_starts)
+                rc = cli_fail(EXIT_RUN_FAILED,
+                              "%d of %d starts stopped on an error, so the best set written is "
+                              "that of the others; run the same command again to complete them",
+                              res.n_failed_starts, o.starts);
         }
     }
     yf_mem_free(res.best_x);

@@ -192,8 +192,9 @@ static int run_demo(const demo_options *o)
 {
     yf_model *m = NULL;
     yf_diag d;
-    if (yf_model_new(&m, o->model, &d) != YF_OK)
-        return report_diag(EXIT_USAGE, &d);
+    yf_status st = yf_model_new(&m, o->model, &d);
+    if (st != YF_OK) /* out of memory is no bad input (exit 1) */
+        return report_diag(st == YF_ERR_NOMEM ? EXIT_RUN_FAILED : EXIT_USAGE, &d);
     int rc = 0;
     /* Run period by period only where a shock is due; otherwise in one call. */
     for (int t = 1; t <= o->periods && rc == 0;) {

@@ -311,9 +311,12 @@ static char *ensemble_spec(const ctx *c)
  * and description (NUL-terminated) and its `months` values. The same bytes go
  * through a pipe or an MPI message. */
 
+/* Why the economy or the scenario driver of a run could not be made. */
+enum { SETUP_OK = 0, SETUP_BAD_INPUT = 1, SETUP_NO_MEMORY = 2 };
+
 typedef struct msg_head {
     int32_t index, ok, months, n_series;
-    int32_t setup_failed; /* the economy or the scenario driver could not be made */
+    int32_t setup_failed; /* SETUP_*: the economy or the scenario driver could not be made */
     double param[N_MODEL_PARAMS];
     char error[768];
 } msg_head;
@@ -338,8 +341,9 @@ static bool compute_run(const ctx *c, int32_t k, msg *out)
         st = scenario_driver_new(&drv, c->s, e, &d);
     if (st != YF_OK) {
         /* Not recorded: the index stays to do. An allocation that fails before
-         * the economy can say what it was building leaves d empty. */
-        h.setup_failed = 1;
+         * the economy can say what it was building leaves d empty. Out of
+         * memory is not bad input: the writer says so and goes on (exit 1). */
+        h.setup_failed = st == YF_ERR_NOMEM ? SETUP_NO_MEMORY : SETUP_BAD_INPUT;
         snprintf(h.error, sizeof h.error, "%.700s",
                  d.message[0] ? d.message : yf_status_string(st));
     } else if (scenario_driver_run(drv, c->size.n_months) != YF_OK) {
@@ -386,6 +390,11 @@ static int store_message(ctx *c, const unsigned char *p, size_t n)
     memcpy(&h, p, sizeof h);
     yf_diag d = {{0}, 0, 0, {0}};
     int rc = 0;
+    if (!h.ok && h.setup_failed == SETUP_NO_MEMORY) {
+        /* Not recorded either: the index stays to do, the others go on. */
+        c->failed++;
+        return cli_fail(EXIT_RUN_FAILED, "out of memory building run %d", (int)h.index);
+    }
     if (!h.ok && h.setup_failed) {
         /* Bad input (a path the data refuse, ...): the same for every run. Nothing
          * is recorded, so that the indices stay to do once the input is fixed. */
@@ -578,11 +587,15 @@ static int run_local(ctx *c, const int32_t *pending, int n_pending, int jobs)
         started++;
     }
     int open_pipes = started;
-    while (open_pipes > 0 && !c->fatal) {
+    bool abandon = false; /* the writer cannot go on: stop the workers */
+    while (open_pipes > 0 && !c->fatal && !abandon) {
         if (poll(fds, (nfds_t)started, -1) < 0) {
             if (errno == EINTR)
                 continue;
+            /* The workers would wait forever on a full pipe: they are stopped,
+             * the runs stored so far are kept and the same command resumes. */
             rc = cli_fail(EXIT_RUN_FAILED, "poll: %s", strerror(errno));
+            abandon = true;
             break;
         }
         for (int j = 0; j < started; j++) {
@@ -591,9 +604,15 @@ static int run_local(ctx *c, const int32_t *pending, int n_pending, int jobs)
             uint64_t len = 0;
             int r = read_full(fds[j].fd, &len, sizeof len);
             unsigned char *buf = NULL;
-            if (r == 1 && len > 0 && len < ((uint64_t)1 << 40) && (buf = yf_malloc((size_t)len)))
+            bool sane = r == 1 && len > 0 && len < ((uint64_t)1 << 40);
+            if (sane && (buf = yf_malloc((size_t)len)))
                 r = read_full(fds[j].fd, buf, (size_t)len) == 1 ? 1 : -1;
-            else if (r == 1)
+            else if (sane) {
+                /* this worker's runs are lost with its pipe: the same command
+                 * resumes them */
+                rc = rc ? rc : cli_fail(EXIT_RUN_FAILED, "out of memory receiving a run");
+                r = -1;
+            } else if (r == 1)
                 r = -1;
             if (r == 1) {
                 int s = store_message(c, buf, (size_t)len);
@@ -609,14 +628,14 @@ static int run_local(ctx *c, const int32_t *pending, int n_pending, int jobs)
     }
     for (int j = 0; j < started; j++) {
         int status = 0;
-        if (c->fatal) {
+        if (c->fatal || abandon) {
             kill(pid[j], SIGKILL); /* the ensemble stops: its workers with it */
             if (fds[j].fd >= 0)
                 close(fds[j].fd);
         }
         while (waitpid(pid[j], &status, 0) < 0 && errno == EINTR)
             ;
-        if (c->fatal)
+        if (c->fatal || abandon)
             continue;
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
             rc = rc ? rc
@@ -643,8 +662,14 @@ static int receive_one(ctx *c, const MPI_Status *st, int *done_ranks)
     int count = 0;
     MPI_Get_count(st, MPI_BYTE, &count);
     unsigned char *buf = yf_malloc(count > 0 ? (size_t)count : 1);
-    if (!buf)
-        return cli_fail(EXIT_RUN_FAILED, "out of memory receiving a run");
+    if (!buf) {
+        /* The message stays unreceived: probing again would find it again, for
+         * ever. Every rank stops; the runs stored so far are kept and the same
+         * command resumes. */
+        (void)cli_fail(EXIT_RUN_FAILED, "out of memory receiving a run");
+        MPI_Abort(MPI_COMM_WORLD, EXIT_RUN_FAILED);
+        return EXIT_RUN_FAILED;
+    }
     MPI_Recv(buf, count, MPI_BYTE, st->MPI_SOURCE, st->MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     int rc = 0;
     if (st->MPI_TAG == TAG_DONE)

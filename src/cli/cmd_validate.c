@@ -268,9 +268,10 @@ int cmd_validate(int argc, char **argv)
     data_set *annual = NULL;
     char path[600];
     snprintf(path, sizeof path, "%s/china_annual.csv", o.run.data_dir);
-    if (data_load(&annual, path, &d) != YF_OK) {
+    yf_status loaded = data_load(&annual, path, &d);
+    if (loaded != YF_OK) { /* out of memory is no bad input (exit 1) */
         scenario_free(s);
-        return cli_report(EXIT_USAGE, &d);
+        return cli_report(loaded == YF_ERR_NOMEM ? EXIT_RUN_FAILED : EXIT_USAGE, &d);
     }
     int64_t seeds[MAX_SEEDS];
     for (int k = 0; k < o.seeds; k++)

@@ -20,6 +20,7 @@
 #define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include "data.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -562,10 +563,12 @@ yf_status data_load(data_set **out, const char *path, yf_diag *diag)
     size_t n_lines = 1;
     for (const char *c = buf; (c = memchr(c, '\n', size - (size_t)(c - buf))) != NULL; c++)
         n_lines++;
-    if (n_lines > INT32_MAX / 2) {
-        yf_mem_free(buf);
-        return diag_at(diag, YF_ERR_ARGUMENT, path, 0, 0, "too many lines in '%s'", path);
-    }
+    /* No limit of its own: read_whole_file keeps fewer than MAX_FILE bytes, so
+     * there are at most MAX_FILE lines, and MAX_FILE <= 2^30 keeps 2 * n_lines
+     * (the hash table's slots, data_alloc) within uint32_t and every row and
+     * series index within int32_t. */
+    static_assert(MAX_FILE <= (1 << 30), "the line count must fit the hash table");
+    assert(n_lines <= (size_t)MAX_FILE);
     data_set *d = data_alloc(path, size, n_lines);
     if (!d) {
         yf_mem_free(buf);

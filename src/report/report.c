@@ -216,11 +216,13 @@ static int select_runs(report_store *st, const report_options *o, int64_t *ids, 
                 char **names = NULL;
                 int n_names = 0;
                 int near = -1;
-                if (report_store_scenarios(st, &names, &n_names, &d) == YF_OK)
-                    near = names_nearest(item, (const char *const *)names, n_names);
-                rc = near >= 0 ? fail(EXIT_USAGE, "no scenario '%s' in '%s' (did you mean '%s'?)",
-                                      item, o->store, names[near])
-                               : fail(EXIT_USAGE, "no scenario '%s' in '%s'", item, o->store);
+                if (report_store_scenarios(st, &names, &n_names, &d) != YF_OK)
+                    rc = fail(EXIT_FAILED, "%s", d.message); /* the store, not the name */
+                else if ((near = names_nearest(item, (const char *const *)names, n_names)) >= 0)
+                    rc = fail(EXIT_USAGE, "no scenario '%s' in '%s' (did you mean '%s'?)", item,
+                              o->store, names[near]);
+                else
+                    rc = fail(EXIT_USAGE, "no scenario '%s' in '%s'", item, o->store);
                 report_strings_free(names, n_names);
             }
             for (int k = 0; rc == 0 && k < n_found; k++) {
@@ -720,9 +722,12 @@ static int load_data(report_state *s, const report_options *o)
     char path[4096];
     snprintf(path, sizeof path, "%s/china_annual.csv", o->data_dir);
     yf_diag d;
-    if (data_load(&s->data, path, &d) == YF_OK)
+    yf_status st = data_load(&s->data, path, &d);
+    if (st == YF_OK)
         return 0;
     s->data = NULL;
+    if (st == YF_ERR_NOMEM) /* not a missing file: no warning, a failure (exit 1) */
+        return fail(EXIT_FAILED, "%s", d.message);
     if (o->data_given)
         return fail(EXIT_USAGE, "%s", d.message);
     fprintf(stderr, "yuanflow: warning: no real data to compare with: %s\n", d.message);
@@ -836,8 +841,9 @@ int report_command(int argc, char **argv)
     if (stat(o.store, &sb) != 0)
         return fail(EXIT_USAGE, "no run store '%s': %s (yuanflow run writes one)", o.store,
                     strerror(errno));
-    if (report_store_open(&s.store, o.store, &d) != YF_OK)
-        return fail(EXIT_USAGE, "%s", d.message);
+    yf_status opened = report_store_open(&s.store, o.store, &d);
+    if (opened != YF_OK)
+        return fail(opened == YF_ERR_NOMEM ? EXIT_FAILED : EXIT_USAGE, "%s", d.message);
     char title[512];
     rc = build(&s, &o, title, sizeof title);
     char *page = NULL;

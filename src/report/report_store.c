@@ -279,24 +279,28 @@ static bool load_meta(report_store *st, report_run *r)
     return found;
 }
 
-static bool load_params(report_store *st, report_run *r)
+/* What reading part of a run met: the store's own failure has SQLite's
+ * message, an allocation's has none (sqlite3_errmsg would say "not an error"). */
+typedef enum { LOAD_OK, LOAD_DB_FAILED, LOAD_NO_MEMORY } load_result;
+
+static load_result load_params(report_store *st, report_run *r)
 {
     int64_t n = 0;
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM parameters WHERE run_id = %lld",
              (long long)r->id);
     if (!query_int(st, sql, &n))
-        return false;
+        return LOAD_DB_FAILED;
     r->params = yf_calloc((size_t)n + 1, sizeof *r->params);
     if (!r->params)
-        return false;
+        return LOAD_NO_MEMORY;
     sqlite3_stmt *q = NULL;
     /* rowid order is not defined for a WITHOUT ROWID table: by name. */
     if (sqlite3_prepare_v2(st->db,
                            "SELECT name, value, unit FROM parameters WHERE run_id = ?1"
                            " ORDER BY name",
                            -1, &q, NULL) != SQLITE_OK)
-        return false;
+        return LOAD_DB_FAILED;
     sqlite3_bind_int64(q, 1, r->id);
     bool ok = true;
     while (ok && r->n_params < n && sqlite3_step(q) == SQLITE_ROW) {
@@ -307,7 +311,7 @@ static bool load_params(report_store *st, report_run *r)
         ok = p->name && p->unit;
     }
     sqlite3_finalize(q);
-    return ok;
+    return ok ? LOAD_OK : LOAD_NO_MEMORY;
 }
 
 /* The run's annual years: from its start and length (whole calendar years). */
@@ -325,16 +329,16 @@ static void run_years(report_run *r)
     r->n_years = last >= first ? (int)(last - first + 1) : 0;
 }
 
-static bool load_series(report_store *st, report_run *r)
+static load_result load_series(report_store *st, report_run *r)
 {
     int64_t n = 0;
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM series WHERE run_id = %lld", (long long)r->id);
     if (!query_int(st, sql, &n))
-        return false;
+        return LOAD_DB_FAILED;
     r->series = yf_calloc((size_t)n + 1, sizeof *r->series);
     if (!r->series)
-        return false;
+        return LOAD_NO_MEMORY;
     sqlite3_stmt *q = NULL, *qa = NULL;
     bool ok = sqlite3_prepare_v2(st->db,
                                  "SELECT name, unit, description, aggregation FROM series"
@@ -344,6 +348,7 @@ static bool load_series(report_store *st, report_run *r)
                                  "SELECT date, value FROM observations WHERE run_id = ?1 AND"
                                  " series = ?2 AND region = 'CN' AND frequency = 'A'",
                                  -1, &qa, NULL) == SQLITE_OK;
+    load_result res = ok ? LOAD_OK : LOAD_DB_FAILED;
     if (ok)
         sqlite3_bind_int64(q, 1, r->id);
     while (ok && r->n_series < n && sqlite3_step(q) == SQLITE_ROW) {
@@ -354,6 +359,7 @@ static bool load_series(report_store *st, report_run *r)
         s->aggregation = dup_text(q, 3);
         s->values = yf_calloc((size_t)r->n_years + 1, sizeof *s->values);
         ok = s->name && s->unit && s->description && s->aggregation && s->values;
+        res = ok ? LOAD_OK : LOAD_NO_MEMORY;
         for (int y = 0; ok && y < r->n_years; y++)
             s->values[y] = NAN;
         if (!ok)
@@ -371,7 +377,7 @@ static bool load_series(report_store *st, report_run *r)
     }
     sqlite3_finalize(q);
     sqlite3_finalize(qa);
-    return ok;
+    return res;
 }
 
 /* Order series as the model lists them would need the model; by name is
@@ -391,8 +397,12 @@ yf_status report_store_load_run(report_store *st, int64_t id, report_run *out, y
     }
     run_years(out);
     out->id = id;
-    if (!load_params(st, out) || !load_series(st, out)) {
-        yf_status s = db_fail(st, diag, "cannot read a run");
+    load_result res = load_params(st, out);
+    if (res == LOAD_OK)
+        res = load_series(st, out);
+    if (res != LOAD_OK) {
+        yf_status s = res == LOAD_NO_MEMORY ? fail(diag, YF_ERR_NOMEM, st->path, "out of memory")
+                                            : db_fail(st, diag, "cannot read a run");
         report_run_release(out);
         return s;
     }

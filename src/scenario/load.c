@@ -392,6 +392,11 @@ static yf_status param_value(loader *L, const yaml_node_t *n, int p, const char 
                         2000 + (int)info->max / 12, (int)info->max % 12 + 1, text_of(n));
         return YF_OK;
     }
+    /* "2001-1" meant a month: say how to write one, not that it is no number. */
+    const char *t = n->type == YAML_SCALAR_NODE ? text_of(n) : "";
+    if (is_month_param(p) && strspn(t, "0123456789") == 4 && t[4] == '-')
+        return fail(L, n, "%s must be a date YYYY-MM%s, got '%s'", what,
+                    " (two digits for the month) or a number of months from 2000-01", t);
     yf_status st = want_number(L, n, what, out);
     if (st != YF_OK)
         return st;

@@ -416,6 +416,28 @@ static void test_store_versions(const char *path)
     sqlite3_close(db);
     CHECK(report_store_open(&st, copy, &d) == YF_ERR_ARGUMENT);
     CHECK(strstr(d.message, "not a yuanflow run store") != NULL);
+    /* A run store whose runs have lost their scenario column: the runs are
+     * listed, the scenarios cannot be, and the message says why (the report
+     * asks for them to suggest a name). */
+    path_in(copy, sizeof copy, "no_scenarios.sqlite");
+    CHECK(sqlite3_open(copy, &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db,
+                       "PRAGMA application_id = 1497779287; PRAGMA user_version = 3;"
+                       "CREATE TABLE runs (id INTEGER PRIMARY KEY); INSERT INTO runs VALUES (1);",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(report_store_open(&st, copy, &d) == YF_OK);
+    int64_t *ids = NULL;
+    int n_ids = 0;
+    CHECK(st && report_store_run_ids(st, &ids, &n_ids, &d) == YF_OK && n_ids == 1);
+    yf_mem_free(ids);
+    char **names = NULL;
+    int n_names = 0;
+    CHECK(st && report_store_scenarios(st, &names, &n_names, &d) == YF_ERR_IO);
+    CHECK(strstr(d.message, "cannot read run store '") != NULL);
+    CHECK(strstr(d.message, "': cannot list the scenarios: no such column: scenario") != NULL);
+    CHECK(names == NULL && n_names == 0);
+    report_store_close(st);
     path_in(copy, sizeof copy, "missing.sqlite");
     CHECK(report_store_open(&st, copy, &d) == YF_ERR_IO);
     CHECK(access(copy, F_OK) != 0); /* not created */
