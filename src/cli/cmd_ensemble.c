@@ -536,6 +536,31 @@ static void worker(const ctx *c, const int32_t *pending, int n_pending, int j, i
     _exit(0);
 }
 
+/* The writer: read one message from a worker's pipe and store it (*rc keeps
+ * the first failure). false: the pipe is done (its end, or an error). */
+static bool receive_from_pipe(ctx *c, int fd, int *rc)
+{
+    uint64_t len = 0;
+    int r = read_full(fd, &len, sizeof len);
+    if (r != 1)
+        return false;
+    if (len == 0 || len >= ((uint64_t)1 << 40))
+        return false; /* not a length this program writes: the worker is reported */
+    unsigned char *buf = yf_malloc((size_t)len);
+    if (!buf) {
+        /* this worker's runs are lost with its pipe: the same command resumes them */
+        *rc = *rc ? *rc : cli_fail(EXIT_RUN_FAILED, "out of memory receiving a run");
+        return false;
+    }
+    bool ok = read_full(fd, buf, (size_t)len) == 1;
+    if (ok) {
+        int s = store_message(c, buf, (size_t)len);
+        *rc = *rc ? *rc : s;
+    }
+    yf_mem_free(buf);
+    return ok;
+}
+
 static int run_local(ctx *c, const int32_t *pending, int n_pending, int jobs)
 {
     int rc = 0;
@@ -601,25 +626,7 @@ static int run_local(ctx *c, const int32_t *pending, int n_pending, int jobs)
         for (int j = 0; j < started; j++) {
             if (fds[j].fd < 0 || !(fds[j].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            uint64_t len = 0;
-            int r = read_full(fds[j].fd, &len, sizeof len);
-            unsigned char *buf = NULL;
-            bool sane = r == 1 && len > 0 && len < ((uint64_t)1 << 40);
-            if (sane && (buf = yf_malloc((size_t)len)))
-                r = read_full(fds[j].fd, buf, (size_t)len) == 1 ? 1 : -1;
-            else if (sane) {
-                /* this worker's runs are lost with its pipe: the same command
-                 * resumes them */
-                rc = rc ? rc : cli_fail(EXIT_RUN_FAILED, "out of memory receiving a run");
-                r = -1;
-            } else if (r == 1)
-                r = -1;
-            if (r == 1) {
-                int s = store_message(c, buf, (size_t)len);
-                rc = rc ? rc : s;
-            }
-            yf_mem_free(buf);
-            if (r != 1) {
+            if (!receive_from_pipe(c, fds[j].fd, &rc)) {
                 close(fds[j].fd);
                 fds[j].fd = -1;
                 open_pipes--;
