@@ -29,7 +29,7 @@
       "Godley & Lavoie's alpha2 scaled to months (about 3% a year); calibrated") \
     X(precaution, 0.3, 0.0, 10.0, "per unit of unemployment rate", \
       "fall of the propensity to consume per point of expected unemployment above u_reference", \
-      CALIBRATED "earlier: DESIGN 4: precautionary saving rises with unemployment risk") \
+      CALIBRATED "box [0.2, 1.25] from US saving-rate regressions on expected unemployment (Carroll, Slacalek and Sommer 2019; docs/validation.md 6); DESIGN 4: precautionary saving rises with unemployment risk") \
     X(u_reference, 0.04, 0.0, 0.5, "fraction", \
       "unemployment rate at which precautionary saving is neutral", \
       "data: unemployment_rate_ilo around 2000") \
