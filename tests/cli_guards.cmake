@@ -12,6 +12,9 @@
 #     maximum (17 of 20): one swing of the rate multiplies investment by e^17;
 #   households consuming 5% of their net wealth a month: the PBOC sells its
 #     reserves until it has none.
+# The last two run scenarios/history.yaml (the defaults), not the baseline,
+# whose parameters are the calibration's (scenarios/calibrated.yaml): a
+# refit must not move these paths.
 # A NaN or an infinity in the state, and a negative real stock, are provoked
 # one variable at a time in tests/test_guards.c.
 # YUANFLOW, DATA, SRC and WORK are set by CMakeLists.txt.
@@ -51,8 +54,8 @@ expect_failure(overflow
 # brings more net inflow in the 2000s (2016-01 with technology): the run goes
 # to 2017 for the margin).
 expect_failure(reserves
-  "baseline: ${month}: the PBOC has run out of FX reserves \\([0-9]+ dollars short\\) defending [0-9.]+ yuan per dollar ${recent}"
-  --set c2_wealth=0.05 --to 2017)
+  "history: ${month}: the PBOC has run out of FX reserves \\([0-9]+ dollars short\\) defending [0-9.]+ yuan per dollar ${recent}"
+  ${SRC}/scenarios/history.yaml --set c2_wealth=0.05 --to 2017)
 # Investment at its largest semi-elasticity to the real rate: with the housing
 # model of issue 4 an industry's expected demand growth becomes infinite within
 # a month (2018), before any amount passes the int64 range.
@@ -72,6 +75,6 @@ expect_failure(reserves
 # explosion): at 19 it now overflows a revaluation first; at 17 and 18
 # expected demand growth becomes infinite (2007-07, 2007-11), the case tested.
 expect_failure(investment
-  "baseline: ${month}: industry '[a-z ]+': [a-z_]+ is inf, not a finite number \\(it passed this check at the close of ${month}\\)"
+  "history: ${month}: industry '[a-z ]+': [a-z_]+ is inf, not a finite number \\(it passed this check at the close of ${month}\\)"
   --set invest_rate_semielasticity=17 --set rd_absorption=0 --set emerging_substitution=1
-  --set emerging_learning=0 --to 2010)
+  --set emerging_learning=0 --to 2010 ${SRC}/scenarios/history.yaml)
