@@ -3,7 +3,8 @@
  * whose answers are worked out in the comments (src/validate/stats.c), the
  * random walk and AR(1) forecasts on a series that follows an AR(1) exactly,
  * the summary score on a hand-filled result, the matching table against the
- * shipped data, and the model's annual values recomputed from its months.
+ * shipped data, the model's annual values recomputed from its months, and the
+ * sparklines' blocks.
  * Usage: test_validate DATA_DIR HISTORY_YAML
  */
 #include <math.h>
@@ -276,6 +277,29 @@ static void test_fill(void)
     scenario_free(s);
 }
 
+static void test_sparkline(void)
+{
+    /* 0..7 over [0, 7]: value k is at 8k/7 eighths, whose floor is k, so block
+     * k, the eight blocks in order (U+2581..U+2588 are E2 96 81..88). */
+    double ramp[] = {0, 1, 2, 3, 4, 5, 6, 7};
+    char out[64];
+    CHECK_EQ_I64(validate_sparkline(ramp, 8, 0.0, 7.0, out, sizeof out), 24);
+    CHECK(strcmp(out, "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588") == 0);
+    /* A NaN is a space; values outside [lo, hi] are clamped to the end blocks;
+     * 2.4 of [0, 4] is at 4.8 eighths: block 4 (U+2585). */
+    double odd[] = {-5, NAN, 9, 2.4};
+    CHECK_EQ_I64(validate_sparkline(odd, 4, 0.0, 4.0, out, sizeof out), 10);
+    CHECK(strcmp(out, "\u2581 \u2588\u2585") == 0);
+    /* No spread: every value is the fourth block. */
+    double flat[] = {3, 3};
+    validate_sparkline(flat, 2, 3.0, 3.0, out, sizeof out);
+    CHECK(strcmp(out, "\u2584\u2584") == 0);
+    /* Too small a buffer (needs 3 n + 1 = 7 bytes): refused, untouched. */
+    strcpy(out, "x");
+    CHECK_EQ_I64(validate_sparkline(flat, 2, 0.0, 1.0, out, 6), -1);
+    CHECK(strcmp(out, "x") == 0);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -289,5 +313,6 @@ int main(int argc, char **argv)
     test_median();
     test_score();
     test_fill();
+    test_sparkline();
     return TEST_REPORT();
 }

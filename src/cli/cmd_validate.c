@@ -211,6 +211,44 @@ static void print_outsample(const validate_result *r)
     }
 }
 
+/* The path of each compared series as two sparklines, the model's (first seed)
+ * above the data's, on the scale of both together: the fit table's numbers
+ * with the shape beside them. */
+enum { PATHS_MAX_YEARS = 64 };
+
+static void print_trajectories(const validate_result *r)
+{
+    if (r->n_years > PATHS_MAX_YEARS) {
+        printf("\n(Paths not drawn: the window is over %d years.)\n", PATHS_MAX_YEARS);
+        return;
+    }
+    printf("\nPaths, %d-%d (first seed; each series on one scale for model and data, "
+           "lowest to highest block; a blank is a year without a value)\n\n"
+           "| series | compared | model | data | lowest | highest |\n|---|---|---|---|--:|--:|\n",
+           r->first_year, r->first_year + r->n_years - 1);
+    char model[3 * PATHS_MAX_YEARS + 1], data[3 * PATHS_MAX_YEARS + 1];
+    for (int i = 0; i < r->n_series; i++) {
+        const validate_series *s = &r->series[i];
+        if (s->status != VS_COMPARED)
+            continue;
+        double lo = INFINITY, hi = -INFINITY;
+        for (int t = 0; t < r->n_years; t++) {
+            const double v[2] = {s->sim[t], s->actual[t]};
+            for (int k = 0; k < 2; k++) {
+                if (!isnan(v[k])) {
+                    lo = fmin(lo, v[k]);
+                    hi = fmax(hi, v[k]);
+                }
+            }
+        }
+        if (lo > hi || validate_sparkline(s->sim, r->n_years, lo, hi, model, sizeof model) < 0 ||
+            validate_sparkline(s->actual, r->n_years, lo, hi, data, sizeof data) < 0)
+            continue; /* no value at all */
+        printf("| %s | %s | %s | %s | %.2f | %.2f |\n", s->match->model,
+               validate_form_name(s->match->form), model, data, lo, hi);
+    }
+}
+
 static void print_detail(const validate_result *r)
 {
     printf("\nYear by year (seed %lld)\n\n| series | year | simulated | actual | error |\n"
@@ -310,6 +348,7 @@ int cmd_validate(int argc, char **argv)
                r->households);
         print_fit(r);
         print_outsample(r);
+        print_trajectories(r);
         if (o.detail)
             print_detail(r);
         char a[96], b[96], c[96];

@@ -129,6 +129,17 @@ double validate_median(const double *x, int n);
 double validate_min(const double *x, int n);
 double validate_max(const double *x, int n);
 
+/* ---- sparklines (sparkline.c) ---------------------------------------------- */
+
+/*
+ * x[0..n) as a sparkline into out (UTF-8): per value one of the eight blocks
+ * U+2581..U+2588 by where it lies in [lo, hi] (the k-th eighth of the range is
+ * block k; values outside are clamped), a space for a NaN, every finite value
+ * the fourth block when hi <= lo. out needs 3 n + 1 bytes. Returns the bytes
+ * written without the NUL, or -1 (out untouched) when size is too small.
+ */
+int validate_sparkline(const double *x, int n, double lo, double hi, char *out, size_t size);
+
 /* ---- a validation (validate.c) ------------------------------------------ */
 
 typedef enum validate_status {
