@@ -22,14 +22,14 @@ deposit_interest(economy *e, int sector, const int32_t *bank, int64_t *amounts, 
 {
     const int64_t *deposits = ledger_positions(e->L, I_DEPOSITS, sector);
     const int32_t n = ledger_n_agents(e->L, sector);
-    const double rate = fmax(0.0, e->m.deposit_rate) / 12.0;
+    const double rate = yf_fmax(0.0, e->m.deposit_rate) / 12.0;
     int64_t by_bank[MAX_BANKS] = {0};
     int32_t first_bad = n; /* the first depositor whose interest is not usable */
     /* Each depositor on its own; the sums by bank are integers, exact in any order. */
 #pragma omp parallel for schedule(static) reduction(+ : by_bank[:MAX_BANKS]) \
     reduction(min : first_bad) if (n >= YF_PARALLEL_MIN)
     for (int32_t k = 0; k < n; k++) {
-        const double x = floor(rate * fmax(0.0, (double)deposits[k]));
+        const double x = floor(rate * yf_fmax(0.0, (double)deposits[k]));
         if (!(x >= 0.0) || !money_from_double(x, &amounts[k])) {
             first_bad = k < first_bad ? k : first_bad;
             amounts[k] = 0;
@@ -37,7 +37,7 @@ deposit_interest(economy *e, int sector, const int32_t *bank, int64_t *amounts, 
         by_bank[bank[k]] += amounts[k];
     }
     if (first_bad < n) { /* the message, from one thread */
-        (void)economy_yuan(e, floor(rate * fmax(0.0, (double)deposits[first_bad])),
+        (void)economy_yuan(e, floor(rate * yf_fmax(0.0, (double)deposits[first_bad])),
                            "interest on deposits", &amounts[first_bad]);
         return YF_ERR_NUMERIC;
     }
@@ -67,7 +67,7 @@ yf_status banks_pay_interest(economy *e)
     /* Firms pay interest on their loans to their banks. */
     const int64_t *loans = ledger_positions(e->L, I_BUSINESS_LOANS, FIRM);
     int64_t by_bank[MAX_BANKS] = {0};
-    const double loan_rate = fmax(0.0, e->m.loan_rate) / 12.0;
+    const double loan_rate = yf_fmax(0.0, e->m.loan_rate) / 12.0;
     for (int32_t k = 0; k < f->n; k++) {
         if (!economy_yuan(e, floor(loan_rate * (double)-loans[k]), "interest on loans",
                           &f->amount[k]))
@@ -83,15 +83,15 @@ yf_status banks_pay_interest(economy *e)
 
     /* Central bonds (banks and PBOC), reserves, and PBOC lending. */
     int64_t bonds_b[MAX_BANKS], reserves_b[MAX_BANKS], lending_b[MAX_BANKS];
-    const double bond_rate = fmax(0.0, e->m.bond_rate) / 12.0;
+    const double bond_rate = yf_fmax(0.0, e->m.bond_rate) / 12.0;
     const double reserve_rate = e->param[P_reserve_rate] / 12.0;
-    const double pboc_rate = fmax(0.0, e->m.policy_rate) / 12.0;
+    const double pboc_rate = yf_fmax(0.0, e->m.policy_rate) / 12.0;
     for (int32_t b = 0; b < e->n_banks; b++) {
         ledger_account a = ledger_acct(BANK, b);
         if (!economy_yuan(e, floor(bond_rate * (double)ledger_position(e->L, I_CENTRAL_BONDS, a)),
                           "interest on bonds", &bonds_b[b]) ||
             !economy_yuan(
-                e, floor(reserve_rate * fmax(0.0, (double)ledger_position(e->L, I_RESERVES, a))),
+                e, floor(reserve_rate * yf_fmax(0.0, (double)ledger_position(e->L, I_RESERVES, a))),
                 "interest on reserves", &reserves_b[b]) ||
             !economy_yuan(e, floor(pboc_rate * (double)-ledger_position(e->L, I_PBOC_LENDING, a)),
                           "interest on PBOC lending", &lending_b[b]))
@@ -115,7 +115,7 @@ yf_status banks_pay_interest(economy *e)
     /* Banks' dividends: a share of this month's net interest income. */
     int64_t dividends[MAX_BANKS];
     for (int32_t b = 0; b < e->n_banks; b++)
-        if (!economy_yuan(e, floor(e->param[P_payout] * fmax(0.0, received[b] - paid[b])),
+        if (!economy_yuan(e, floor(e->param[P_payout] * yf_fmax(0.0, received[b] - paid[b])),
                           "bank dividends", &dividends[b]))
             return YF_ERR_NUMERIC;
     int64_t total = economy_sum(dividends, e->n_banks);

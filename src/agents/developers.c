@@ -98,7 +98,7 @@ void developers_weights(economy *e, int by)
         double w = 0.0;
         if (!d->defaulted[j])
             w = by == DEV_BY_BUILDING ? d->homes_building[j]
-                : by == DEV_BY_UNSOLD ? fmax(0.0, d->inventory_homes[j] - d->homes_building[j])
+                : by == DEV_BY_UNSOLD ? yf_fmax(0.0, d->inventory_homes[j] - d->homes_building[j])
                                       : d->share[j];
         sum += d->weight[j] = w;
     }
@@ -173,9 +173,9 @@ static double land_buyers(economy *e, double bill)
     for (int32_t j = 0; j < d->n; j++) {
         const double want = bill * d->weight[j] / active;
         if (d->state_owned[j] || want <= 0.0 ||
-            -(double)loans[j] <= cap * fmax(0.0, (double)inventory[j]))
+            -(double)loans[j] <= cap * yf_fmax(0.0, (double)inventory[j]))
             continue;
-        d->weight[j] *= fmin(1.0, fmax(0.0, (double)cash[j]) / want);
+        d->weight[j] *= yf_fmin(1.0, yf_fmax(0.0, (double)cash[j]) / want);
     }
     return active_weight_sum(d) / active;
 }
@@ -192,7 +192,7 @@ static yf_status buy_land(economy *e)
         bill += ci->starts[c] * ci->land_value[c];
     const double able = land_buyers(e, bill);
     const double active = active_weight_sum(d);
-    const int lag = (int)fmin(HOUSING_MAX_LAG, fmax(1.0, e->param[P_construction_months]));
+    const int lag = (int)yf_fmin(HOUSING_MAX_LAG, yf_fmax(1.0, e->param[P_construction_months]));
     double starts = 0.0;
     for (int32_t c = 0; c < ci->n; c++) {
         ci->starts[c] *= able;
@@ -228,9 +228,9 @@ static void complete_projects(economy *e)
     double building = 0.0;
     for (int32_t j = 0; j < d->n; j++)
         building += d->defaulted[j] ? 0.0 : d->homes_building[j];
-    const double done = fmin(e->homes_completed, building);
+    const double done = yf_fmin(e->homes_completed, building);
     for (int32_t j = 0; j < d->n && sum > 0.0; j++)
-        d->homes_building[j] = fmax(0.0, d->homes_building[j] - done * d->weight[j] / sum);
+        d->homes_building[j] = yf_fmax(0.0, d->homes_building[j] - done * d->weight[j] / sum);
 }
 
 /* Construction of the homes in progress, bought from construction firms as delivered. */
@@ -263,7 +263,7 @@ static yf_status pay_interest(economy *e)
 {
     developers *d = &e->dv;
     const int64_t *loans = ledger_positions(e->L, I_DEVELOPER_LOANS, DEV);
-    const double rate = fmax(0.0, e->m.loan_rate) / 12.0;
+    const double rate = yf_fmax(0.0, e->m.loan_rate) / 12.0;
     int64_t by_bank[16] = {0};
     for (int32_t j = 0; j < d->n; j++) {
         /* defaulted developers pay nothing: their loans are bad loans */
@@ -277,7 +277,7 @@ static yf_status pay_interest(economy *e)
      * PBOC sells the dollars: a current-account outflow). */
     const int64_t *bonds = ledger_positions(e->L, I_FOREIGN_LIABILITIES, DEV);
     const double usd_rate =
-        fmax(0.0, e->world.fed_funds[e->month] + e->param[P_dollar_bond_spread]) / 12.0;
+        yf_fmax(0.0, e->world.fed_funds[e->month] + e->param[P_dollar_bond_spread]) / 12.0;
     for (int32_t j = 0; j < d->n; j++) {
         const int64_t x = d->defaulted[j] ? 0 : (int64_t)floor(usd_rate * (double)-bonds[j]);
         if (x <= 0)
@@ -381,7 +381,7 @@ static yf_status destroy_claims(economy *e, int32_t j)
         held += (double)claims[k];
     if (held <= 0.0 || loss <= 0.0)
         return YF_OK;
-    const double f = fmin(1.0, loss / held);
+    const double f = yf_fmin(1.0, loss / held);
     double lost = 0.0;
     for (int32_t k = 0; k < h->n; k++) {
         const int64_t x = (int64_t)floor(f * (double)claims[k]);
@@ -440,14 +440,14 @@ static yf_status credit(economy *e)
         const double loans = (double)-ledger_position(e->L, I_DEVELOPER_LOANS, dev);
         const double bonds = (double)-ledger_position(e->L, I_FOREIGN_LIABILITIES, dev);
         const double debt = loans + bonds;
-        const double target = fmin(d->leverage[j], cap) * fmax(0.0, inventory);
+        const double target = yf_fmin(d->leverage[j], cap) * yf_fmax(0.0, inventory);
         const bool stressed =
             !d->state_owned[j] && d->sales_12m[j] < e->param[P_rollover_stress] * debt;
         double net = target - debt;
         if (stressed)
             net = -debt / months; /* no rollover */
         else if (net < 0.0)
-            net = fmax(net, -debt / months);
+            net = yf_fmax(net, -debt / months);
         yf_status st =
             net > 0.0 ? raise_debt(e, j, (int64_t)floor(net))
                       : pay_down_debt(e, j, (int64_t)floor(-net), debt > 0.0 ? bonds / debt : 0.0);
@@ -459,7 +459,7 @@ static yf_status credit(economy *e)
         /* Short of cash: an overdraft if the bank still lends, else default. */
         /* Under the leverage rules banks bridge at most a month of sales. */
         const bool refused =
-            !d->state_owned[j] && (stressed || (debt > cap * fmax(0.0, inventory) &&
+            !d->state_owned[j] && (stressed || (debt > cap * yf_fmax(0.0, inventory) &&
                                                 (double)-deposits > d->sales_12m[j] / 12.0));
         st = refused ? default_on(e, j) : borrow(e, j, -deposits);
         if (st != YF_OK)

@@ -94,7 +94,7 @@ yf_status emerging_init(economy *e)
         !em->household_amount)
         return YF_ERR_NOMEM;
     const int32_t incumbents =
-        (int32_t)fmin((double)em->n_slots, fmax(1.0, round(e->param[P_emerging_incumbents])));
+        (int32_t)yf_fmin((double)em->n_slots, yf_fmax(1.0, round(e->param[P_emerging_incumbents])));
     const double spread = e->param[P_competitiveness_dispersion];
     double sum = 0.0;
     for (int32_t j = 0; j < em->n_slots; j++) {
@@ -158,7 +158,7 @@ static void shift_demand(economy *e)
         if (!isfinite(relative) || relative <= 0.0)
             continue; /* a runaway price is the guards' to report (guards.c), not ours */
         double share = base * pow(relative, exponent);
-        share = fmin(share, base + MAX_TAKEN * base_sub);
+        share = yf_fmin(share, base + MAX_TAKEN * base_sub);
         e->demand_share[IND_EMERGING][d] = share;
         e->demand_share[sub][d] = base_sub + base - share;
     }
@@ -210,7 +210,7 @@ static void enter(economy *e)
     const double excess = em->return_expected +
                           e->param[P_entry_subsidy_weight] * em->subsidy_rate -
                           e->param[P_entry_hurdle];
-    em->entry_pending += e->param[P_entry_rate] * fmax(0.0, excess);
+    em->entry_pending += e->param[P_entry_rate] * yf_fmax(0.0, excess);
     const double size = e->param[P_entrant_size] * e->ind[IND_EMERGING].capital_real;
     em->entry_real = 0.0;
     for (int32_t j = 0; j < em->n_slots; j++) {
@@ -224,7 +224,7 @@ static void enter(economy *e)
         em->entries += 1.0;
     }
     /* no free slot: the would-be entrants give up */
-    em->entry_pending = fmin(em->entry_pending, 1.0);
+    em->entry_pending = yf_fmin(em->entry_pending, 1.0);
 }
 
 void emerging_plan(economy *e)
@@ -253,7 +253,7 @@ static yf_status sell_entrants_equity(economy *e)
             continue;
         const int32_t k = em->first + j;
         const double paid = (double)ledger_position(e->L, I_CAPITAL, ledger_acct(FIRM, k));
-        if (!economy_yuan(e, floor(owners * fmax(0.0, paid)), "entrants' equity",
+        if (!economy_yuan(e, floor(owners * yf_fmax(0.0, paid)), "entrants' equity",
                           &em->firm_amount[k]))
             return YF_ERR_NUMERIC;
     }

@@ -118,7 +118,7 @@ yf_status firms_pay_wages_and_dividends(economy *e)
 
     /* Dividends out of last month's profit after tax. */
     for (int32_t k = 0; k < f->n; k++)
-        if (!economy_yuan(e, floor(e->param[P_payout] * fmax(0.0, f->profit[k])), "dividends",
+        if (!economy_yuan(e, floor(e->param[P_payout] * yf_fmax(0.0, f->profit[k])), "dividends",
                           &f->amount[k]))
             return YF_ERR_NUMERIC;
     const int64_t dividends = economy_sum(f->amount, f->n);

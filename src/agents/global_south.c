@@ -66,7 +66,7 @@ static yf_status lend(economy *e, double usd)
     if (st != YF_OK)
         return economy_post(e, st, "Global-South lending");
     const double dollars = (usd > 0.0 ? 1.0 : -1.0) * (double)yuan / s->usdcny;
-    s->gs_loans_usd = fmax(0.0, s->gs_loans_usd + dollars);
+    s->gs_loans_usd = yf_fmax(0.0, s->gs_loans_usd + dollars);
     e->flow_capital_usd -= dollars; /* the PBOC counts it with the month's FX flows */
     return YF_OK;
 }
@@ -107,7 +107,7 @@ static void invoicing(economy *e, int m)
                               (1.0 + e->param[P_rmb_invoicing_fx] * appreciation) +
                           e->param[P_rmb_invoicing_lending] * lending;
     s->rmb_invoicing_share += e->param[P_rmb_invoicing_speed] / 12.0 *
-                              (fmin(1.0, fmax(0.0, target)) - s->rmb_invoicing_share);
+                              (yf_fmin(1.0, yf_fmax(0.0, target)) - s->rmb_invoicing_share);
 }
 
 yf_status global_south_operate(economy *e, int m)

@@ -36,15 +36,15 @@ void government_plan(economy *e)
     if (e->param[P_fiscal_rule] >= 0.5 &&
         economy_inflation_12m(e) < e->param[P_inflation_ceiling]) {
         deficit += e->param[P_gap_deficit] *
-                   fmax(0.0, e->param[P_u_normal] - economy_demand_pressure(e)) * s->gdp_month;
+                   yf_fmax(0.0, e->param[P_u_normal] - economy_demand_pressure(e)) * s->gdp_month;
     }
     const double transfers = e->param[P_transfer_share] * revenue;
     const double benefits =
         e->param[P_benefit_ratio] * s->wage * s->unemployment * s->urban_labour_force;
-    const double interest = fmax(0.0, s->bond_rate) / 12.0 * central_bonds(e);
+    const double interest = yf_fmax(0.0, s->bond_rate) / 12.0 * central_bonds(e);
     /* industrial subsidies (agents/emerging.c) come out of the same budget */
     const double spending =
-        fmax(0.0, revenue + deficit - transfers - benefits - interest - e->em.subsidy_plan);
+        yf_fmax(0.0, revenue + deficit - transfers - benefits - interest - e->em.subsidy_plan);
     const double wage_share = e->param[P_public_wage_share];
     e->plan_public_wages_central = wage_share * spending;
     e->plan_benefits = benefits;
@@ -141,7 +141,7 @@ static yf_status firm_taxes(economy *e)
         const double m = e->ind[f->industry[k]].import_content;
         double vat = e->param[P_vat_rate] * f->revenue[k] * (1.0 - m);
         double profit = f->revenue[k] - f->costs[k] - vat;
-        double cit = e->param[P_cit_rate] * fmax(0.0, profit);
+        double cit = e->param[P_cit_rate] * yf_fmax(0.0, profit);
         int64_t total;
         if (!economy_yuan(e, floor(vat + cit), "firm taxes", &total) ||
             !economy_yuan(e, floor(vat * vat_central + cit * cit_central), "central firm taxes",
@@ -243,7 +243,8 @@ static yf_status finance_deficit(economy *e)
     double w[16], total = 0.0;
     int64_t part[16];
     for (int32_t b = 0; b < e->n_banks; b++)
-        total += w[b] = fmax(0.0, (double)-ledger_position(e->L, I_DEPOSITS, ledger_acct(BANK, b)));
+        total += w[b] =
+            yf_fmax(0.0, (double)-ledger_position(e->L, I_DEPOSITS, ledger_acct(BANK, b)));
     for (int32_t b = 0; b < e->n_banks && total <= 0.0; b++)
         w[b] = 1.0;
     if (!economy_apportion(e, ceil(gap), w, e->n_banks, part, "bonds sold to banks"))

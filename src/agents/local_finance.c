@@ -45,7 +45,7 @@ static double real_growth(const economy *e)
 
 void local_finance_plan(economy *e)
 {
-    const double gap = fmax(0.0, e->param[P_growth_target] - real_growth(e));
+    const double gap = yf_fmax(0.0, e->param[P_growth_target] - real_growth(e));
     const double month_gdp = economy_gdp_12m(e) / 12.0;
     e->plan_infrastructure_lgfv =
         e->param[P_lgfv_infrastructure] * (1.0 + e->param[P_promotion_incentive] * gap) * month_gdp;
@@ -84,7 +84,7 @@ static yf_status local_bonds(economy *e, int32_t c, int64_t x)
 static yf_status lgfv_interest(economy *e)
 {
     households *h = &e->hh;
-    const double rate = fmax(0.0, e->m.loan_rate + e->param[P_lgfv_spread]) / 12.0;
+    const double rate = yf_fmax(0.0, e->m.loan_rate + e->param[P_lgfv_spread]) / 12.0;
     const int64_t *hh = ledger_positions(e->L, I_LGFV_DEBT, HH);
     const int64_t *debt = ledger_positions(e->L, I_LGFV_DEBT, LGFV);
     double weights[1024];
@@ -160,7 +160,7 @@ static yf_status lgfv_infrastructure(economy *e)
     const int64_t wmp_total = economy_sum(wmp, e->ci.n);
     const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
     for (int32_t k = 0; k < h->n; k++)
-        h->weight[k] = fmax(0.0, (double)dep[k]) * h->rank[k];
+        h->weight[k] = yf_fmax(0.0, (double)dep[k]) * h->rank[k];
     if (!economy_split(e, wmp_total, h->weight, h->n, h->amount, "wealth-management products"))
         return YF_ERR_NUMERIC;
     yf_status st = ledger_exchange_many(e->L, I_LGFV_DEBT, LGFV, wmp, HH, h->amount);
@@ -205,7 +205,7 @@ static yf_status swap_debt(economy *e)
     for (int32_t c = 0; c < e->ci.n; c++) {
         const int32_t b = e->lgfv_bank[c];
         const double held = owed_by_bank[b] > 0.0 ? by_bank[b] / owed_by_bank[b] : 0.0;
-        e->city_amount[c] = (int64_t)floor(rate * fmin(1.0, held) * (double)-debt[c]);
+        e->city_amount[c] = (int64_t)floor(rate * yf_fmin(1.0, held) * (double)-debt[c]);
     }
     yf_status st;
     for (int32_t c = 0; c < e->ci.n; c++) {
@@ -240,7 +240,7 @@ static yf_status resettlement(economy *e)
         return YF_ERR_ARGUMENT;
     for (int32_t c = 0; c < ci->n; c++) {
         demolished[c] =
-            ci->tier[c] >= 3 ? fmin(0.5 * ci->homes[c], homes * e->city_weight[c] / lower) : 0.0;
+            ci->tier[c] >= 3 ? yf_fmin(0.5 * ci->homes[c], homes * e->city_weight[c] / lower) : 0.0;
         if (!economy_yuan(e, floor(demolished[c] * ci->price[c]), "resettlement cash",
                           &e->city_amount[c]))
             return YF_ERR_NUMERIC;
@@ -285,7 +285,7 @@ static yf_status resettlement(economy *e)
 /* Interest on official local bonds, paid by the local governments to banks. */
 static yf_status bond_interest(economy *e)
 {
-    const double rate = fmax(0.0, e->m.bond_rate) / 12.0;
+    const double rate = yf_fmax(0.0, e->m.bond_rate) / 12.0;
     const int64_t *bonds = ledger_positions(e->L, I_LOCAL_BONDS, LG);
     int64_t by_bank[16] = {0};
     for (int32_t c = 0; c < e->ci.n; c++) {

@@ -36,8 +36,8 @@ static void rules_after_data(economy *e, int m)
          * month's rate first: a cut stays a cut of the same size. */
         const double rho = e->param[P_policy_rate_smoothing];
         const double last = s->policy_rate - e->param[P_policy_rate_offset];
-        s->policy_rate = fmax(rho * last + (1.0 - rho) * rule,
-                              e->world.fed_funds[m] - e->param[P_fed_gap_max]) +
+        s->policy_rate = yf_fmax(rho * last + (1.0 - rho) * rule,
+                                 e->world.fed_funds[m] - e->param[P_fed_gap_max]) +
                          e->param[P_policy_rate_offset];
     }
     if (!s->usdcny_from_data && s->fx_reserves_usd > 0.0) {
@@ -54,7 +54,7 @@ yf_status pboc_operate(economy *e, int m)
     /* Interest on the reserves, paid by the rest of the world in dollars. */
     int64_t interest;
     double value = s->fx_reserves_usd * s->usdcny;
-    if (!economy_yuan(e, floor(fmax(0.0, value * e->world.fed_funds[m] / 12.0)),
+    if (!economy_yuan(e, floor(yf_fmax(0.0, value * e->world.fed_funds[m] / 12.0)),
                       "interest on FX reserves", &interest))
         return YF_ERR_NUMERIC;
     yf_status st = ledger_pay(e->L, F_INTEREST_FX_RESERVES, row, pboc, interest);

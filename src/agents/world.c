@@ -91,7 +91,7 @@ static double recession_factor(const economy *e, int d, int m)
     const double span = e->param[P_us_recession_months], half = span / 2.0;
     if (t < 0.0 || t >= span)
         return 1.0;
-    const double h = fmin(1.0, fmin(t + 1.0, span - t) / half);
+    const double h = yf_fmin(1.0, yf_fmin(t + 1.0, span - t) / half);
     return 1.0 - e->param[P_us_recession_depth] * h;
 }
 
@@ -157,7 +157,7 @@ void world_update(economy *e, int m)
     const double us_at_rest_tariff = c[DEST_US] * pow(tariff[DEST_REST], eta_tau);
     for (int d = 0; d < N_DESTINATIONS; d++)
         c[d] *= pow(tariff[d], eta_tau);
-    c[DEST_REST] += e->param[P_trade_diversion] * fmax(0.0, us_at_rest_tariff - c[DEST_US]);
+    c[DEST_REST] += e->param[P_trade_diversion] * yf_fmax(0.0, us_at_rest_tariff - c[DEST_US]);
     const double scale = e->exports_usd_base * pow(relative_price, -eps) * e->m.wto_access;
     double demand = 0.0, by_destination[N_DESTINATIONS];
     for (int d = 0; d < N_DESTINATIONS; d++)
@@ -180,12 +180,10 @@ static yf_status trade(economy *e)
     /* Exports delivered: each firm's share of its industry's export sales. */
     double delivered = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++)
-        delivered +=
-            e->demand_share[s][D_EXPORTS] * e->plan[D_EXPORTS] * e->ind[s].rationing;
+        delivered += e->demand_share[s][D_EXPORTS] * e->plan[D_EXPORTS] * e->ind[s].rationing;
     for (int32_t k = 0; k < f->n; k++) {
         int s = f->industry[k];
-        f->weight[k] =
-            e->demand_share[s][D_EXPORTS] * e->ind[s].rationing * f->share[k];
+        f->weight[k] = e->demand_share[s][D_EXPORTS] * e->ind[s].rationing * f->share[k];
     }
     if (!economy_apportion(e, delivered, f->weight, f->n, f->amount, "exports"))
         return YF_ERR_NUMERIC;
@@ -254,7 +252,7 @@ static double fdi_inflow(const economy *e, int m)
     const world_path *w = &e->world;
     const double tariff_risk = (1.0 + w->tariff[DEST_US][0]) / (1.0 + w->tariff[DEST_US][m]);
     const double share = e->param[P_fdi_openness] * e->param[P_fdi_growth_response] *
-                         fmax(0.0, e->m.growth_expected - e->param[P_fdi_growth_floor]) *
+                         yf_fmax(0.0, e->m.growth_expected - e->param[P_fdi_growth_floor]) *
                          pow(tariff_risk, e->param[P_fdi_tariff_elasticity]);
     return share * e->m.gdp_month;
 }
@@ -268,7 +266,7 @@ static yf_status post_capital(economy *e, double amount, bool inflow, const char
     for (int32_t k = 0; k < f->n; k++) {
         int s_ind = f->industry[k];
         f->weight[k] = inflow ? (s_ind == IND_EXPORT || s_ind == IND_EMERGING ? f->share[k] : 0.0)
-                              : fmax(0.0, f->revenue[k]) + 1e-9 * f->share[k];
+                              : yf_fmax(0.0, f->revenue[k]) + 1e-9 * f->share[k];
     }
     if (!economy_apportion(e, amount, f->weight, f->n, f->amount, what))
         return YF_ERR_NUMERIC;
@@ -300,8 +298,8 @@ static yf_status capital_flows(economy *e)
     learn_growth(e, e->month);
     const double fdi = fdi_inflow(e, e->month);
     s->fdi_inflow = fdi;
-    const double in = fdi + fmax(0.0, portfolio);
-    const double out = e->param[P_fdi_recycled] * fdi + fmax(0.0, -portfolio);
+    const double in = fdi + yf_fmax(0.0, portfolio);
+    const double out = e->param[P_fdi_recycled] * fdi + yf_fmax(0.0, -portfolio);
     yf_status st = post_capital(e, in, true, "capital inflows");
     if (st == YF_OK)
         st = post_capital(e, out, false, "capital outflows");

@@ -6,25 +6,6 @@
 #include "core.h"
 #include "parallel.h"
 
-bool money_from_double(double x, int64_t *out)
-{
-    /* 2^63 is exactly representable; anything at or beyond it does not fit. */
-    if (!isfinite(x) || x >= 9223372036854775808.0 || x < -9223372036854775808.0)
-        return false;
-    /* llround without the library call (a fifth of a run's time went to it and
-     * to llroundl): beyond 2^52 every double is a whole number; below, the
-     * truncation and the remainder x - r are exact, so the result is llround's
-     * (half-way cases away from zero) bit for bit. */
-    if (fabs(x) >= 4503599627370496.0) { /* 2^52 */
-        *out = (int64_t)x;
-        return true;
-    }
-    int64_t r = (int64_t)x;
-    const double rest = x - (double)r;
-    *out = r + (rest >= 0.5) - (rest <= -0.5);
-    return true;
-}
-
 void money_format(int64_t v, char *out, size_t out_size)
 {
     char digits[32];

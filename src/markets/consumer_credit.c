@@ -29,7 +29,7 @@ enum { MAX_BANKS = 16 };
 static double draw(const economy *e, int32_t k, double owed)
 {
     const double line = e->param[P_consumer_credit_limit] * e->hh.income_expected[k];
-    return e->param[P_consumer_credit_draw] * fmax(0.0, line - owed);
+    return e->param[P_consumer_credit_draw] * yf_fmax(0.0, line - owed);
 }
 
 void consumer_credit_plan(economy *e)
@@ -51,7 +51,7 @@ void consumer_credit_plan(economy *e)
  * new loans are drawn on the debt before it). */
 static yf_status service(economy *e)
 {
-    const double rate = fmax(0.0, e->m.loan_rate + e->param[P_consumer_loan_spread]) / 12.0;
+    const double rate = yf_fmax(0.0, e->m.loan_rate + e->param[P_consumer_loan_spread]) / 12.0;
     return credit_households_service(e, I_CONSUMER_LOANS, F_INTEREST_CONSUMER_LOANS, rate,
                                      1.0 / e->param[P_consumer_loan_months],
                                      "consumer loan service");

@@ -15,8 +15,12 @@
 #include "core/parallel.h"
 #include "model/economy.h"
 
-static yf_status borrow_or_repay(economy *e, ledger_account borrower, ledger_account bank,
-                                 int instrument, double net, const char *what)
+static yf_status borrow_or_repay(economy *e,
+                                 ledger_account borrower,
+                                 ledger_account bank,
+                                 int instrument,
+                                 double net,
+                                 const char *what)
 {
     int64_t x;
     if (!economy_yuan(e, floor(fabs(net)), what, &x))
@@ -45,10 +49,10 @@ yf_status credit_households_service(economy *e,
 #pragma omp parallel for schedule(static) reduction(+ : interest_bank[:16], principal_bank[:16]) \
     if (n >= YF_PARALLEL_MIN)
     for (int32_t k = 0; k < n; k++) {
-        const double debt = (double)-owed[k], cash = fmax(0.0, (double)dep[k]);
-        const double interest = fmin(floor(monthly_rate * debt), cash);
+        const double debt = (double)-owed[k], cash = yf_fmax(0.0, (double)dep[k]);
+        const double interest = yf_fmin(floor(monthly_rate * debt), cash);
         h->amount[k] = (int64_t)interest;
-        h->amount2[k] = (int64_t)fmin(floor(principal_share * debt), cash - interest);
+        h->amount2[k] = (int64_t)yf_fmin(floor(principal_share * debt), cash - interest);
         interest_bank[h->bank[k]] += h->amount[k];
         principal_bank[h->bank[k]] += h->amount2[k];
         h->income[k] -= (double)h->amount[k];
@@ -121,9 +125,9 @@ yf_status credit_close_month(economy *e)
         double reserves = (double)ledger_position(e->L, I_RESERVES, bank);
         double owed = (double)-ledger_position(e->L, I_PBOC_LENDING, bank);
         double gap = ratio * deposits - reserves;
-        double net = gap > 0.0 ? gap : -fmin(-gap, owed);
-        yf_status st = borrow_or_repay(e, bank, ledger_acct(PBOC, 0), I_PBOC_LENDING, net,
-                                       "PBOC lending");
+        double net = gap > 0.0 ? gap : -yf_fmin(-gap, owed);
+        yf_status st =
+            borrow_or_repay(e, bank, ledger_acct(PBOC, 0), I_PBOC_LENDING, net, "PBOC lending");
         if (st != YF_OK)
             return st;
     }

@@ -44,7 +44,7 @@ static void labour_constraint(economy *e)
     e->m.labour_gap = 1.0 - (needed + public_jobs) / e->m.urban_labour_force;
     if (needed <= available || needed <= 0.0)
         return;
-    const double scale = fmax(0.0, available) / needed;
+    const double scale = yf_fmax(0.0, available) / needed;
     for (int s = 0; s < N_INDUSTRIES; s++) {
         industry_state *x = &e->ind[s];
         x->output *= scale;
@@ -72,7 +72,7 @@ void goods_market_clear(economy *e)
         }
         double real = demand / x->price;
         double capacity = x->capital_real / x->capital_coefficient;
-        x->output = fmin(real, capacity);
+        x->output = yf_fmin(real, capacity);
         x->rationing = real > 0.0 ? x->output / real : 1.0;
         x->sales = x->output * x->price;
         x->utilisation = capacity > 0.0 ? x->output / capacity : 0.0;
@@ -88,7 +88,7 @@ void goods_market_clear(economy *e)
         double m0 = industry_table[s].import_content;
         if (s == IND_EMERGING)
             m0 /= e->em.learning; /* learning saves imported inputs too (agents/emerging.c) */
-        x->import_content = fmin(0.9, m0 * pow(e0 / e->m.usdcny, e->param[P_import_elasticity]));
+        x->import_content = yf_fmin(0.9, m0 * pow(e0 / e->m.usdcny, e->param[P_import_elasticity]));
     }
     labour_constraint(e);
     /* Realised output and its growth, smoothed: the learning that drives
@@ -119,7 +119,7 @@ void goods_set_prices(economy *e)
             1.0 / (ws * (1.0 - m) + m) - 1.0 +
             e->param[P_markup_utilisation] * (x->demand_pressure - e->param[P_u_normal]);
         double unit_cost = e->m.wage * (1.0 - m) / x->productivity + m * import_price;
-        double target = (1.0 + fmax(0.0, markup)) * unit_cost;
+        double target = (1.0 + yf_fmax(0.0, markup)) * unit_cost;
         /* Industrial subsidies per yuan of sales are passed on in the price
          * (agents/emerging.c): a subsidised firm can sell below unit cost. */
         if (s == IND_EMERGING)

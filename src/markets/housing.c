@@ -48,20 +48,20 @@
 
 static double annuity(double rate_year, double years)
 {
-    const double r = fmax(rate_year, 1e-4) / 12.0, n = years * 12.0;
+    const double r = yf_fmax(rate_year, 1e-4) / 12.0, n = years * 12.0;
     return r / (1.0 - pow(1.0 + r, -n));
 }
 
 static double mortgage_rate(const economy *e)
 {
-    return fmax(0.0, e->m.loan_rate + e->param[P_mortgage_spread]);
+    return yf_fmax(0.0, e->m.loan_rate + e->param[P_mortgage_spread]);
 }
 
 /* Average disposable income per urban household in city c, yuan per month. */
 static double city_income(const economy *e, int32_t c)
 {
     const double urban = cities_urban_households(e, e->month);
-    const double national = e->m.gdp_month * 0.6 / fmax(1.0, urban);
+    const double national = e->m.gdp_month * 0.6 / yf_fmax(1.0, urban);
     return national * e->ci.income_factor[c];
 }
 
@@ -104,7 +104,7 @@ static void city_deposits(economy *e)
     for (int32_t c = 0; c < e->ci.n; c++)
         e->ci.deposits[c] = 0.0;
     for (int32_t k = 0; k < e->hh.n; k++)
-        e->ci.deposits[e->hh.city[k]] += fmax(0.0, (double)dep[k]);
+        e->ci.deposits[e->hh.city[k]] += yf_fmax(0.0, (double)dep[k]);
 }
 
 /* Weights of the tier 3-4 cities (resettlement) among themselves, into out. */
@@ -145,7 +145,8 @@ static double complete(economy *e, int32_t c, int m)
     for (int k = 0; k < HOUSING_MAX_LAG; k++)
         in_progress += PIPE(c, k);
     double *slot = &PIPE(c, m % HOUSING_MAX_LAG);
-    const double presold_share = in_progress > 0.0 ? fmin(1.0, ci->presold[c] / in_progress) : 0.0;
+    const double presold_share =
+        in_progress > 0.0 ? yf_fmin(1.0, ci->presold[c] / in_progress) : 0.0;
     ci->completions[c] = *slot;
     ci->presold_before[c] = ci->presold[c] + ci->stalled_presold[c];
     ci->delivered[c] = *slot * presold_share;
@@ -170,11 +171,12 @@ void housing_plan(economy *e, int m)
         e->pay_factor0 = pay_factor;
     /* Off-plan buyers deterred by developer defaults wait rather than buy
      * completed homes: demand falls by the off-plan share lost. */
-    const double presale = e->param[P_presale_share] *
-                           fmax(0.0, 1.0 - e->param[P_presale_risk_sensitivity] * e->default_risk);
+    const double presale =
+        e->param[P_presale_share] *
+        yf_fmax(0.0, 1.0 - e->param[P_presale_risk_sensitivity] * e->default_risk);
     const double waiting = e->param[P_presale_share] - presale;
     const bool sellers = developers_active_share(e) > 0.0;
-    const int lag = (int)fmin(HOUSING_MAX_LAG, fmax(1.0, e->param[P_construction_months]));
+    const int lag = (int)yf_fmin(HOUSING_MAX_LAG, yf_fmax(1.0, e->param[P_construction_months]));
     const double build_cost =
         e->param[P_build_cost_share] * e->param[P_home_price_2000] * e->ind[IND_CONSTRUCTION].price;
     double residential = 0.0;
@@ -185,7 +187,7 @@ void housing_plan(economy *e, int m)
         if (m == 0)
             ci->affordability0[c] = burden;
         const double relief = ci->affordability0[c] / burden; /* > 1: easier than in 2000 */
-        const double afford = fmin(3.0, pow(relief, e->param[P_affordability_elasticity]));
+        const double afford = yf_fmin(3.0, pow(relief, e->param[P_affordability_elasticity]));
         /* New households of the city this month (model/demography.c). */
         const double need =
             e->param[P_formation_purchase_share] * ci->formation[c] + cities_upgrade_need(e, c, m);
@@ -194,7 +196,7 @@ void housing_plan(economy *e, int m)
         const double rent_yield = e->param[P_rent_yield_2000] * e->m.cpi * ci->price0[c] / price;
         const double excess =
             ci->growth_expected[c] + rent_yield - e->m.deposit_rate - e->param[P_investor_premium];
-        ci->demand_investor[c] = e->param[P_investor_intensity] / 12.0 * fmax(0.0, excess) *
+        ci->demand_investor[c] = e->param[P_investor_intensity] / 12.0 * yf_fmax(0.0, excess) *
                                  ci->deposits[c] / price * (1.0 - restriction(e, c));
         ci->demand[c] = (1.0 - waiting) * (need * afford + ci->demand_investor[c] +
                                            resettlement_demand(e, c, lower, upper));
@@ -206,11 +208,11 @@ void housing_plan(economy *e, int m)
         /* Buyers pay the down payments out of the city's deposits: at most
          * purchase_cash_limit of them in a month. */
         const double cash_homes = e->param[P_purchase_cash_limit] * ci->deposits[c] /
-                                  (fmax(0.01, e->param[P_down_payment]) * price);
-        ci->demand[c] = fmin(ci->demand[c], cash_homes);
-        const double for_presale = fmax(0.0, in_progress - ci->presold[c]);
-        ci->sales_presale[c] = fmin(presale * ci->demand[c], for_presale);
-        ci->sales_completed[c] = fmin(ci->demand[c] - ci->sales_presale[c], ci->unsold[c]);
+                                  (yf_fmax(0.01, e->param[P_down_payment]) * price);
+        ci->demand[c] = yf_fmin(ci->demand[c], cash_homes);
+        const double for_presale = yf_fmax(0.0, in_progress - ci->presold[c]);
+        ci->sales_presale[c] = yf_fmin(presale * ci->demand[c], for_presale);
+        ci->sales_completed[c] = yf_fmin(ci->demand[c] - ci->sales_presale[c], ci->unsold[c]);
         /* Starts: expected sales plus a correction toward normal listings. */
         const double sold = ci->sales_presale[c] + ci->sales_completed[c];
         ci->sales_expected[c] += 0.1 * (sold - ci->sales_expected[c]);
@@ -218,14 +220,14 @@ void housing_plan(economy *e, int m)
         const double normal = e->param[P_inventory_months] * ci->sales_expected[c];
         const double gap = normal > 0.0 ? (normal - listings) / normal : 0.0;
         ci->starts[c] =
-            fmax(0.0, ci->sales_expected[c] * (1.0 + e->param[P_starts_response] * gap));
+            yf_fmax(0.0, ci->sales_expected[c] * (1.0 + e->param[P_starts_response] * gap));
         /* The city releases land for at most its quota of starts. */
-        ci->starts[c] = fmin(ci->starts[c], land_quota(e, c));
+        ci->starts[c] = yf_fmin(ci->starts[c], land_quota(e, c));
         /* Land: the residual value of a home at the price expected on completion. */
         const double expected_price =
-            price * pow(1.0 + fmax(-0.5, ci->growth_expected[c]), lag / 12.0);
+            price * pow(1.0 + yf_fmax(-0.5, ci->growth_expected[c]), lag / 12.0);
         const double residual = expected_price * (1.0 - e->param[P_developer_margin]) - build_cost;
-        ci->land_value[c] = e->param[P_land_bid_share] * fmax(0.0, residual);
+        ci->land_value[c] = e->param[P_land_bid_share] * yf_fmax(0.0, residual);
         residential += in_progress * build_cost / lag;
         e->homes_sold += sold;
         e->homes_completed += ci->completions[c];
@@ -240,7 +242,7 @@ void housing_plan(economy *e, int m)
 static int64_t to_households(economy *e, const double *value_by_city, int64_t *out)
 {
     const int64_t *dep = ledger_positions(e->L, I_DEPOSITS, HH);
-    const double dp = fmax(0.01, e->param[P_down_payment]);
+    const double dp = yf_fmax(0.01, e->param[P_down_payment]);
     for (int32_t c = 0; c < e->ci.n; c++)
         e->city_amount[c] = 0;
     int64_t total = 0;
@@ -251,9 +253,9 @@ static int64_t to_households(economy *e, const double *value_by_city, int64_t *o
     if (n >= YF_PARALLEL_MIN)
     for (int32_t k = 0; k < n; k++) {
         const int32_t c = e->hh.city[k];
-        const double d = e->ci.deposits[c], own = fmax(0.0, (double)dep[k]);
-        const double x = d > 0.0 ? fmin(value_by_city[c] * own / d, own / dp) : 0.0;
-        out[k] = (int64_t)floor(fmax(0.0, x));
+        const double d = e->ci.deposits[c], own = yf_fmax(0.0, (double)dep[k]);
+        const double x = d > 0.0 ? yf_fmin(value_by_city[c] * own / d, own / dp) : 0.0;
+        out[k] = (int64_t)floor(yf_fmax(0.0, x));
         by_city[c] += out[k];
         total += out[k];
     }
@@ -265,7 +267,7 @@ static void scale_to_paid(economy *e, const double *value_by_city, double *homes
 {
     for (int32_t c = 0; c < e->ci.n; c++)
         if (value_by_city[c] > 0.0)
-            homes_by_city[c] *= fmin(1.0, (double)e->city_amount[c] / value_by_city[c]);
+            homes_by_city[c] *= yf_fmin(1.0, (double)e->city_amount[c] / value_by_city[c]);
 }
 
 /* Buyers borrow (1 - down_payment) of what they pay, from their own banks. */
@@ -300,9 +302,9 @@ static yf_status use_inventory(economy *e, int32_t j, double homes)
     if (homes <= 0.0 || d->inventory_homes[j] <= 0.0)
         return YF_OK;
     const double book = (double)ledger_position(e->L, I_LAND_AND_INVENTORY, ledger_acct(DEV, j));
-    const double f = fmin(1.0, homes / d->inventory_homes[j]);
-    const int64_t cost = (int64_t)floor(f * fmax(0.0, book));
-    d->inventory_homes[j] = fmax(0.0, d->inventory_homes[j] - homes);
+    const double f = yf_fmin(1.0, homes / d->inventory_homes[j]);
+    const int64_t cost = (int64_t)floor(f * yf_fmax(0.0, book));
+    d->inventory_homes[j] = yf_fmax(0.0, d->inventory_homes[j] - homes);
     yf_status st = ledger_use_tangible(e->L, I_LAND_AND_INVENTORY, ledger_acct(DEV, j), cost);
     return economy_post(e, st, "developers' cost of homes sold");
 }
@@ -363,7 +365,7 @@ static yf_status redeem_for_homes(
         owing += d->weight[j];
     }
     if ((double)total > owing - (double)d->n) {
-        const double s = fmax(0.0, owing - (double)d->n) / fmax(1.0, (double)total);
+        const double s = yf_fmax(0.0, owing - (double)d->n) / yf_fmax(1.0, (double)total);
         total = 0;
         for (int32_t k = 0; k < h->n; k++) {
             h->amount[k] = (int64_t)floor(s * (double)h->amount[k]);
@@ -392,7 +394,7 @@ static yf_status deliveries(economy *e)
     for (int32_t k = 0; k < n; k++) {
         const int32_t c = h->city[k];
         const double before = e->ci.presold_before[c];
-        const double f = before > 0.0 ? fmin(1.0, e->ci.delivered[c] / before) : 0.0;
+        const double f = before > 0.0 ? yf_fmin(1.0, e->ci.delivered[c] / before) : 0.0;
         h->amount[k] = (int64_t)floor(f * (double)claims[k]);
         total += h->amount[k];
     }
@@ -422,7 +424,7 @@ static yf_status complete_stalled(economy *e)
     for (int32_t k = 0; k < n; k++) {
         const int32_t c = h->city[k];
         const double outstanding = ci->presold[c] + ci->stalled_presold[c];
-        const double f = outstanding > 0.0 ? fmin(1.0, done[c] / outstanding) : 0.0;
+        const double f = outstanding > 0.0 ? yf_fmin(1.0, done[c] / outstanding) : 0.0;
         h->amount[k] = (int64_t)floor(f * (double)claims[k]);
         total += h->amount[k];
     }
@@ -430,7 +432,7 @@ static yf_status complete_stalled(economy *e)
     if (st != YF_OK)
         return st;
     for (int32_t c = 0; c < ci->n; c++) {
-        ci->stalled[c] = fmax(0.0, ci->stalled[c] - done[c]);
+        ci->stalled[c] = yf_fmax(0.0, ci->stalled[c] - done[c]);
         ci->stalled_presold[c] -= done[c];
     }
     return YF_OK;
@@ -478,7 +480,7 @@ static yf_status completed_sales(economy *e)
         const double q = e->ci.sales_completed[c];
         e->ci.unsold[c] -= q;
         e->ci.investor_homes[c] +=
-            q * fmin(1.0, e->ci.demand_investor[c] / fmax(1e-9, e->ci.demand[c]));
+            q * yf_fmin(1.0, e->ci.demand_investor[c] / yf_fmax(1e-9, e->ci.demand[c]));
     }
     yf_status st = mortgages_new(e, h->amount);
     if (st != YF_OK)
@@ -518,7 +520,7 @@ yf_status housing_set_prices(economy *e)
         double in_progress = 0.0;
         for (int k = 0; k < HOUSING_MAX_LAG; k++)
             in_progress += PIPE(c, k);
-        const double listings = fmax(0.0, in_progress - ci->presold[c]) + ci->unsold[c];
+        const double listings = yf_fmax(0.0, in_progress - ci->presold[c]) + ci->unsold[c];
         const double absorb = listings / e->param[P_inventory_months];
         double step = 0.0;
         if (absorb > 0.0 && ci->demand[c] > 0.0)
@@ -526,7 +528,7 @@ yf_status housing_set_prices(economy *e)
         const double max_step = e->param[P_house_price_max_step];
         if (!(absorb > 0.0) && ci->demand[c] > 0.0)
             step = max_step;
-        step = fmax(-max_step, fmin(max_step, step));
+        step = yf_fmax(-max_step, yf_fmin(max_step, step));
         double *ring = &ci->price_ring[(size_t)c * 12];
         const double year_ago = ring[m % 12];
         ci->price[c] *= exp(step);

@@ -63,7 +63,7 @@ double cities_urban_share(const economy *e, int m)
         return 0.0;
     if (t < last)
         return a / 100.0;
-    return fmin(0.85, a / 100.0 + e->param[P_urbanisation_after_data] * (t - last));
+    return yf_fmin(0.85, a / 100.0 + e->param[P_urbanisation_after_data] * (t - last));
 }
 
 double cities_urban_households(const economy *e, int m)
@@ -80,7 +80,7 @@ double cities_upgrade_need(const economy *e, int32_t c, int m)
 {
     (void)m;
     const double wanted = e->param[P_housing_saturation] * e->ci.households[c];
-    return e->param[P_upgrade_rate] / 12.0 * fmax(0.0, wanted - e->ci.homes[c]);
+    return e->param[P_upgrade_rate] / 12.0 * yf_fmax(0.0, wanted - e->ci.homes[c]);
 }
 
 yf_status cities_init(economy *e, yf_diag *diag)
@@ -130,8 +130,9 @@ yf_status cities_init(economy *e, yf_diag *diag)
         ci->price[c] = ci->price0[c] = e->param[P_home_price_2000] * tier_price[ci->tier[c]] / wp;
         for (int k = 0; k < 12; k++)
             ci->price_ring[(size_t)c * 12 + (size_t)k] = ci->price[c];
-        ci->sales_expected[c] = cities_upgrade_need(e, c, 0) +
-                                e->param[P_formation_purchase_share] * fmax(0.0, growth) * w / 12.0;
+        ci->sales_expected[c] =
+            cities_upgrade_need(e, c, 0) +
+            e->param[P_formation_purchase_share] * yf_fmax(0.0, growth) * w / 12.0;
         /* A pipeline that delivers the opening sales rate, presold at presale_share. */
         for (int k = 0; k < (int)lag && k < HOUSING_MAX_LAG; k++)
             ci->pipeline[(size_t)c * HOUSING_MAX_LAG + (size_t)k] = ci->sales_expected[c];
@@ -272,8 +273,9 @@ yf_status housing_open(economy *e)
         double in_progress = 0.0;
         for (int k = 0; k < HOUSING_MAX_LAG; k++)
             in_progress += ci->pipeline[(size_t)c * HOUSING_MAX_LAG + (size_t)k];
-        const double land = e->param[P_land_bid_share] *
-                            fmax(0.0, ci->price[c] * (1.0 - e->param[P_developer_margin]) - cost);
+        const double land =
+            e->param[P_land_bid_share] *
+            yf_fmax(0.0, ci->price[c] * (1.0 - e->param[P_developer_margin]) - cost);
         inventory += in_progress * (land + 0.5 * cost) + ci->unsold[c] * (land + cost);
         building += in_progress;
         unsold += ci->unsold[c];

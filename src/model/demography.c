@@ -115,7 +115,7 @@ static void choose_rust_belt(economy *e)
     double lower = 0.0;
     for (int32_t c = 0; c < ci->n; c++)
         lower += ci->tier[c] >= 2 ? e->city_weight[c] : 0.0;
-    const double f = lower > 0.0 ? fmin(1.0, e->param[P_rust_belt_share] / lower) : 0.0;
+    const double f = lower > 0.0 ? yf_fmin(1.0, e->param[P_rust_belt_share] / lower) : 0.0;
     double owed = 0.0;
     for (int32_t c = 0; c < ci->n; c++) {
         ci->rust_belt[c] = false;
@@ -170,8 +170,8 @@ static void local_incomes(economy *e)
     for (int32_t c = 0; c < ci->n; c++) {
         const double rate =
             ci->households[c] > 0.0 ? ci->sales_expected[c] / ci->households[c] : 0.0;
-        const double rel = national > 0.0 ? fmin(3.0, rate / national) : 1.0;
-        ci->income_factor[c] = ci->income_tier[c] * fmax(0.1, 1.0 + k * (rel - 1.0));
+        const double rel = national > 0.0 ? yf_fmin(3.0, rate / national) : 1.0;
+        ci->income_factor[c] = ci->income_tier[c] * yf_fmax(0.1, 1.0 + k * (rel - 1.0));
         avg += e->city_weight[c] * ci->income_factor[c];
     }
     for (int32_t c = 0; c < ci->n; c++)
@@ -219,17 +219,17 @@ void demography_update(economy *e, int m)
     const double arrivals = target - after_natural + churn * total;
     double grown = 0.0, sum = 0.0;
     for (int32_t c = 0; c < ci->n; c++) {
-        ci->households_next[c] = fmax(0.0, ci->households_next[c] + ci->settle[c] * arrivals);
+        ci->households_next[c] = yf_fmax(0.0, ci->households_next[c] + ci->settle[c] * arrivals);
         sum += ci->households_next[c];
     }
     const double scale = sum > 0.0 ? target / sum : 1.0;
     for (int32_t c = 0; c < ci->n; c++) {
         ci->households_next[c] *= scale;
-        ci->formation[c] = fmax(0.0, ci->households_next[c] - ci->households[c]);
+        ci->formation[c] = yf_fmax(0.0, ci->households_next[c] - ci->households[c]);
         grown += ci->formation[c];
     }
     /* New households nationally (the data's), placed where households grew. */
-    const double formed = fmax(0.0, target - cities_urban_households(e, m));
+    const double formed = yf_fmax(0.0, target - cities_urban_households(e, m));
     for (int32_t c = 0; c < ci->n; c++) {
         ci->formation[c] = grown > 0.0 ? formed * ci->formation[c] / grown : 0.0;
         ci->households[c] = ci->households_next[c];
@@ -244,7 +244,7 @@ double demography_rust_belt(const economy *e, double *price_weighted, double *in
     const cities *ci = &e->ci;
     const double urban = cities_urban_households(e, e->month);
     /* Disposable income per urban household: the rule of markets/housing.c. */
-    const double per_household = e->m.gdp_month * 0.6 / fmax(1.0, urban);
+    const double per_household = e->m.gdp_month * 0.6 / yf_fmax(1.0, urban);
     double h = 0.0, p = 0.0, y = 0.0;
     for (int32_t c = 0; c < ci->n; c++) {
         if (!ci->rust_belt[c])

@@ -198,7 +198,7 @@ static void housing_series(economy *e, double **v, double gdp)
     *v[S_completions] = e->homes_completed;
     *v[S_unsold_homes] = unsold;
     *v[S_stalled_homes] = stalled;
-    *v[S_vacancy_rate] = (investor + unsold) / fmax(1.0, stock + unsold);
+    *v[S_vacancy_rate] = (investor + unsold) / yf_fmax(1.0, stock + unsold);
     *v[S_residential_investment_share] = e->flow_residential / gdp;
     *v[S_infrastructure_share] = e->flow_infrastructure / gdp;
     *v[S_land_revenue] = e->flow_land_revenue;
@@ -220,7 +220,7 @@ static void housing_series(economy *e, double **v, double gdp)
     *v[S_consumer_loans] = -total_stock(snap, I_CONSUMER_LOANS, HH);
     double assets = 0.0;
     for (int i = 0; i < N_CHINA_INSTRUMENTS; i++)
-        assets += fmax(0.0, total_stock(snap, i, HH));
+        assets += yf_fmax(0.0, total_stock(snap, i, HH));
     *v[S_housing_wealth_share] = assets > 0.0 ? total_stock(snap, I_HOUSING, HH) / assets : 0.0;
 }
 

@@ -94,7 +94,7 @@ static double profit_margin(const economy *e)
         profit += f->profit[k];
         sales += f->revenue[k];
     }
-    return sales > 0.0 ? fmax(0.0, profit / sales) : 0.0;
+    return sales > 0.0 ? yf_fmax(0.0, profit / sales) : 0.0;
 }
 
 /* Research-weighted expected sales of the industries this month, yuan. */
@@ -147,18 +147,18 @@ void technology_update(economy *e, int m)
     }
     /* Public research: part of the central budget of the month. */
     const double central = e->plan_public_wages_central + e->plan_central_purchases;
-    s->rd_public = fmin(central, p[P_rd_public_share] * gdp_month);
+    s->rd_public = yf_fmin(central, p[P_rd_public_share] * gdp_month);
     /* Private research: part of business investment. Its response to margins
      * is partial and linear: research is a commitment (labs, staff), so it
      * does not vanish when margins do. */
     const double profit_factor =
-        s->rd_margin0 > 0.0 ? fmax(0.0, 1.0 + p[P_rd_profit_elasticity] *
-                                                  (s->rd_margin_expected / s->rd_margin0 - 1.0))
+        s->rd_margin0 > 0.0 ? yf_fmax(0.0, 1.0 + p[P_rd_profit_elasticity] *
+                                                     (s->rd_margin_expected / s->rd_margin0 - 1.0))
                             : 1.0;
     const double want = s->rd_private_scale * research_base(e) *
-                        pow(fmax(proximity, 1e-6), p[P_rd_catchup_elasticity]) * profit_factor *
+                        pow(yf_fmax(proximity, 1e-6), p[P_rd_catchup_elasticity]) * profit_factor *
                         (1.0 - p[P_rd_crackdown]);
-    s->rd_private = fmax(0.0, fmin(e->flow_investment, want));
+    s->rd_private = yf_fmax(0.0, yf_fmin(e->flow_investment, want));
     /* Knowledge: the pipeline, then the stock. */
     const double gestation = p[P_rd_gestation_months];
     const double research_real = (s->rd_public + s->rd_private) / s->cpi;
@@ -172,7 +172,7 @@ void technology_update(economy *e, int m)
     const double before = s->rd_stock;
     s->rd_stock = before * (1.0 - p[P_rd_depreciation] / 12.0) + ready;
     s->rd_stock_growth = before > 0.0 ? 12.0 * (s->rd_stock / before - 1.0) : 0.0;
-    const double gap = fmax(0.0, p[P_frontier_gap] - log(fmax(proximity, 1e-6)));
+    const double gap = yf_fmax(0.0, p[P_frontier_gap] - log(yf_fmax(proximity, 1e-6)));
     double real_gdp = 0.0;
     for (int k = 0; k < 12; k++)
         real_gdp += s->gdp_real_ring[k];
