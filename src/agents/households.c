@@ -57,12 +57,10 @@ void households_plan(economy *e)
     const double c1_bottom = e->param[P_c1_bottom], c1_top = e->param[P_c1_top];
     /* Falling house prices over the last year add to precautionary saving. */
     const double price_fall =
-        e->month >= 12
-            ? yf_fmax(0.0, 1.0 - housing_price_index(e) / e->house_price_ring[e->month % 12])
-            : 0.0;
+        e->month >= 12 ? yf_fmax(0.0, 1.0 - housing_price_index(e) / e->house_price_ring[e->month % 12])
+                       : 0.0;
     const double caution = yf_fmax(
-        0.05, 1.0 -
-                  e->param[P_precaution] * (e->m.unemployment_expected - e->param[P_u_reference]) -
+        0.05, 1.0 - e->param[P_precaution] * (e->m.unemployment_expected - e->param[P_u_reference]) -
                   e->param[P_housing_precaution] * price_fall);
     const double c2 = e->param[P_c2_wealth], c2h = e->param[P_c2_housing];
     const int64_t *homes = ledger_positions(e->L, I_HOUSING, HH);
@@ -75,8 +73,8 @@ void households_plan(economy *e)
         double total = 0.0;
         for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
             double c1 = (c1_bottom - (c1_bottom - c1_top) * h->rank[k]) * caution;
-            h->consumption_plan[k] = c1 * h->income_expected[k] + c2 * yf_fmax(0.0, h->weight[k]) +
-                                     c2h * (double)homes[k];
+            h->consumption_plan[k] =
+                c1 * h->income_expected[k] + c2 * yf_fmax(0.0, h->weight[k]) + c2h * (double)homes[k];
             total += h->consumption_plan[k];
             h->income[k] = 0.0;
             h->wage_income[k] = 0.0;
@@ -142,8 +140,8 @@ yf_status households_pay_taxes(economy *e)
         e->city_amount[c] = 0;
     for (int32_t k = 0; k < n; k++) /* an integer scatter: exact in any order, kept on one thread */
         e->city_amount[h->city[k]] += h->amount2[k];
-    yf_status st =
-        ledger_pay_from_each(e->L, F_PERSONAL_INCOME_TAX, HH, h->amount, ledger_acct(CG, 0));
+    yf_status st = ledger_pay_from_each(e->L, F_PERSONAL_INCOME_TAX, HH, h->amount,
+                                        ledger_acct(CG, 0));
     if (st == YF_OK)
         st = ledger_pay_many(e->L, F_PERSONAL_INCOME_TAX, HH, h->amount2, LG, e->city_amount);
     if (st != YF_OK)
@@ -210,8 +208,8 @@ yf_status households_consume(economy *e)
     for (int32_t j = 0; j < b.count; j++) {
         double income = 0.0;
         for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
-            double c = floor(
-                yf_fmax(0.0, yf_fmin(h->consumption_plan[k] * delivered, (double)deposits[k])));
+            double c =
+                floor(yf_fmax(0.0, yf_fmin(h->consumption_plan[k] * delivered, (double)deposits[k])));
             if (!(c >= 0.0) || !money_from_double(c, &h->amount[k])) {
                 first_bad = k < first_bad ? k : first_bad;
                 h->amount[k] = 0;
@@ -230,7 +228,8 @@ yf_status households_consume(economy *e)
     const double income = yf_sum_blocks(partial, b.count);
     for (int32_t j = 0; j < f->n; j++) {
         int s = f->industry[j];
-        f->weight[j] = e->demand_share[s][D_CONSUMPTION] * e->ind[s].rationing * f->share[j];
+        f->weight[j] =
+            e->demand_share[s][D_CONSUMPTION] * e->ind[s].rationing * f->share[j];
     }
     if (!economy_split(e, spent, f->weight, f->n, f->amount, "consumption receipts"))
         return YF_ERR_NUMERIC;

@@ -180,10 +180,12 @@ static yf_status trade(economy *e)
     /* Exports delivered: each firm's share of its industry's export sales. */
     double delivered = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++)
-        delivered += e->demand_share[s][D_EXPORTS] * e->plan[D_EXPORTS] * e->ind[s].rationing;
+        delivered +=
+            e->demand_share[s][D_EXPORTS] * e->plan[D_EXPORTS] * e->ind[s].rationing;
     for (int32_t k = 0; k < f->n; k++) {
         int s = f->industry[k];
-        f->weight[k] = e->demand_share[s][D_EXPORTS] * e->ind[s].rationing * f->share[k];
+        f->weight[k] =
+            e->demand_share[s][D_EXPORTS] * e->ind[s].rationing * f->share[k];
     }
     if (!economy_apportion(e, delivered, f->weight, f->n, f->amount, "exports"))
         return YF_ERR_NUMERIC;

@@ -15,12 +15,8 @@
 #include "core/parallel.h"
 #include "model/economy.h"
 
-static yf_status borrow_or_repay(economy *e,
-                                 ledger_account borrower,
-                                 ledger_account bank,
-                                 int instrument,
-                                 double net,
-                                 const char *what)
+static yf_status borrow_or_repay(economy *e, ledger_account borrower, ledger_account bank,
+                                 int instrument, double net, const char *what)
 {
     int64_t x;
     if (!economy_yuan(e, floor(fabs(net)), what, &x))
@@ -126,8 +122,8 @@ yf_status credit_close_month(economy *e)
         double owed = (double)-ledger_position(e->L, I_PBOC_LENDING, bank);
         double gap = ratio * deposits - reserves;
         double net = gap > 0.0 ? gap : -yf_fmin(-gap, owed);
-        yf_status st =
-            borrow_or_repay(e, bank, ledger_acct(PBOC, 0), I_PBOC_LENDING, net, "PBOC lending");
+        yf_status st = borrow_or_repay(e, bank, ledger_acct(PBOC, 0), I_PBOC_LENDING, net,
+                                       "PBOC lending");
         if (st != YF_OK)
             return st;
     }

@@ -73,8 +73,7 @@ void labour_force_update(economy *e, int m)
     const double scale = s->labour_force > 0.0 ? total / s->labour_force : 1.0;
     s->labour_force = total;
     s->rural_reserve *= scale;
-    const double tightness =
-        yf_fmin(1.0, yf_fmax(0.0, 1.0 - s->labour_gap / e->param[P_u_reference]));
+    const double tightness = yf_fmin(1.0, yf_fmax(0.0, 1.0 - s->labour_gap / e->param[P_u_reference]));
     s->rural_reserve -= e->param[P_migration_rate] / 12.0 * tightness * s->rural_reserve;
     s->urban_labour_force = total - s->rural_reserve;
 }
@@ -108,7 +107,8 @@ void labour_set_wage(economy *e, int m)
         industry_state *x = &e->ind[i];
         before += x->productivity * x->employment;
         x->productivity *=
-            1.0 + (technology_growth(e) + e->param[P_verdoorn] * x->output_growth_expected) / 12.0;
+            1.0 + (technology_growth(e) + e->param[P_verdoorn] * x->output_growth_expected) /
+                      12.0;
         after += x->productivity * x->employment;
     }
     if (before > 0.0) {
@@ -121,8 +121,7 @@ void labour_set_wage(economy *e, int m)
     s->cpi_lag12[m % 12] = s->cpi;
     s->inflation_adaptive += e->param[P_expectation_speed] * (inflation - s->inflation_adaptive);
     const double anchor = e->param[P_inflation_anchor];
-    s->inflation_expected =
-        anchor * e->param[P_inflation_target] + (1.0 - anchor) * s->inflation_adaptive;
+    s->inflation_expected = anchor * e->param[P_inflation_target] + (1.0 - anchor) * s->inflation_adaptive;
     double growth = s->inflation_expected + s->productivity_growth +
                     e->param[P_wage_phillips] * (e->param[P_u_reference] - s->labour_gap);
     s->wage *= 1.0 + growth / 12.0;

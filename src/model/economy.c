@@ -54,21 +54,22 @@ bool economy_yuan_refused(economy *e, double x, const char *what, int64_t *out)
     return false;
 }
 
-bool economy_apportion(
-    economy *e, double total, const double *w, int32_t n, int64_t *out, const char *what)
+bool economy_apportion(economy *e, double total, const double *w, int32_t n, int64_t *out,
+                       const char *what)
 {
     int64_t t;
     return economy_yuan(e, total, what, &t) && economy_split(e, t, w, n, out, what);
 }
 
-bool economy_split(
-    economy *e, int64_t total, const double *w, int32_t n, int64_t *out, const char *what)
+bool economy_split(economy *e, int64_t total, const double *w, int32_t n, int64_t *out,
+                   const char *what)
 {
     if (money_apportion(total, w, n, out))
         return true;
     char month[16];
     economy_month_label(e, e->month, month, sizeof month);
-    snprintf(e->msg, sizeof e->msg, "%s: cannot split %s: its weights are not usable", month, what);
+    snprintf(e->msg, sizeof e->msg, "%s: cannot split %s: its weights are not usable", month,
+             what);
     return false;
 }
 
@@ -162,30 +163,17 @@ void economy_free(economy *e)
         return;
     households *h = &e->hh;
     firms *f = &e->fi;
-    double *d[] = {h->rank,
-                   h->skill,
-                   h->equity_weight,
-                   h->exposure,
-                   h->employed,
-                   h->income_expected,
-                   h->income,
-                   h->weight,
-                   f->share,
-                   f->capital_real,
-                   f->profit,
-                   f->weight,
-                   e->city_weight,
-                   e->city_budget,
-                   e->city_transfer_weight,
-                   h->consumption_plan,
-                   h->wage_income,
+    double *d[] = {h->rank,        h->skill,          h->equity_weight, h->exposure,
+                   h->employed,    h->income_expected, h->income,        h->weight,
+                   f->share,       f->capital_real,   f->profit,        f->weight,
+                   e->city_weight, e->city_budget, e->city_transfer_weight,
+                   h->consumption_plan, h->wage_income,
                    f->revenue,
-                   f->costs,
-                   h->homes};
+                   f->costs, h->homes};
     for (size_t k = 0; k < sizeof d / sizeof *d; k++)
         yf_mem_free(d[k]);
-    int64_t *i64[] = {h->amount,  h->amount2,         f->amount,
-                      f->amount2, f->investment_paid, e->city_amount};
+    int64_t *i64[] = {h->amount, h->amount2, f->amount, f->amount2, f->investment_paid,
+                      e->city_amount};
     for (size_t k = 0; k < sizeof i64 / sizeof *i64; k++)
         yf_mem_free(i64[k]);
     yf_mem_free(h->city);
@@ -328,12 +316,8 @@ static yf_status need(economy *e, const char *name, int year, double *out, yf_di
 
 /* Post `total` of a claim from issuer agents to holder agents, apportioned by
  * weights over the holders (other changes of month 1). */
-static yf_status open_claims(economy *e,
-                             int instrument,
-                             int holder,
-                             const double *w,
-                             int64_t total,
-                             ledger_account issuer_of(const economy *, int32_t))
+static yf_status open_claims(economy *e, int instrument, int holder, const double *w,
+                             int64_t total, ledger_account issuer_of(const economy *, int32_t))
 {
     int32_t n = ledger_n_agents(e->L, holder);
     int64_t *part = holder == HH ? e->hh.amount : holder == FIRM ? e->fi.amount : e->city_amount;
@@ -342,8 +326,8 @@ static yf_status open_claims(economy *e,
     for (int32_t k = 0; k < n; k++) {
         if (part[k] == 0)
             continue;
-        yf_status st =
-            ledger_revalue(e->L, instrument, ledger_acct(holder, k), issuer_of(e, k), part[k]);
+        yf_status st = ledger_revalue(e->L, instrument, ledger_acct(holder, k), issuer_of(e, k),
+                                      part[k]);
         if (st != YF_OK)
             return economy_post(e, st, "opening balance sheet");
     }
@@ -390,8 +374,8 @@ static yf_status assign_banks(economy *e)
 /* Opening industry state: sales by industry from the expenditure shares of the
  * first year, capital at capital_output times value added at normal utilisation,
  * employment and productivity from the labour force. */
-static void
-industries_init(economy *e, double gdp_month, const double *demand_month, double employment)
+static void industries_init(economy *e, double gdp_month, const double *demand_month,
+                            double employment)
 {
     double value_added[N_INDUSTRIES], va_total = 0.0;
     for (int s = 0; s < N_INDUSTRIES; s++) {
@@ -621,8 +605,8 @@ yf_status open_equity(economy *e, const int64_t *bank_equity)
     int64_t left_i = e->fi.n ? e->fi.amount[0] : bank_equity[0];
     while (k < e->hh.n && issuer < n_issuers) {
         int64_t x = left_h < left_i ? left_h : left_i;
-        ledger_account who =
-            issuer < e->fi.n ? ledger_acct(FIRM, issuer) : ledger_acct(BANK, issuer - e->fi.n);
+        ledger_account who = issuer < e->fi.n ? ledger_acct(FIRM, issuer)
+                                              : ledger_acct(BANK, issuer - e->fi.n);
         if (x > 0) {
             yf_status st = ledger_revalue(e->L, I_EQUITY, ledger_acct(HH, k), who, x);
             if (st != YF_OK)
@@ -662,11 +646,8 @@ static yf_status load_data(economy *e, const char *dir, yf_diag *diag)
                             e->size.n_months, &ext, diag);
 }
 
-yf_status economy_new(economy **out,
-                      const economy_size *size,
-                      const char *data_dir,
-                      const double *param,
-                      yf_diag *diag)
+yf_status economy_new(economy **out, const economy_size *size, const char *data_dir,
+                      const double *param, yf_diag *diag)
 {
     *out = NULL;
     if (size->households < 10 || size->firms < N_INDUSTRIES || size->cities < N_TIERS ||
