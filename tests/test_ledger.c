@@ -206,6 +206,44 @@ static void test_tangibles_and_net_worth(void)
     ledger_free(L);
 }
 
+/* Revaluing every household's home at once must leave the ledger as revaluing
+ * them one by one: the same positions, sector total and other changes (the
+ * close's matrices), with no transaction; and it is all or nothing. */
+static void test_revalue_each(void)
+{
+    ledger *one = opened(), *each = opened();
+    const int64_t delta[4] = {700, 0, 40, 25};
+    for (int32_t k = 0; k < 4; k++)
+        if (delta[k] != 0)
+            OK(ledger_revalue_tangible(one, I_HOUSING, acct(HH, k), delta[k]));
+    OK(ledger_revalue_tangible_each(each, I_HOUSING, HH, delta));
+    for (int32_t k = 0; k < 4; k++)
+        CHECK_EQ_I64(ledger_position(each, I_HOUSING, acct(HH, k)), delta[k]);
+    CHECK_EQ_I64(ledger_total(each, I_HOUSING, HH), 765);
+    CHECK(fingerprint(each) == fingerprint(one));
+    ledger_snapshot a, b;
+    OK(ledger_close_step(one, &a));
+    OK(ledger_close_step(each, &b));
+    CHECK_EQ_I64(b.change_other[I_HOUSING][HH], 765);
+    CHECK_EQ_I64(b.change_tx[I_HOUSING][HH], 0);
+    CHECK(memcmp(a.stock, b.stock, sizeof a.stock) == 0);
+    CHECK(memcmp(a.flow, b.flow, sizeof a.flow) == 0);
+    CHECK(memcmp(a.change_tx, b.change_tx, sizeof a.change_tx) == 0);
+    CHECK(memcmp(a.change_other, b.change_other, sizeof a.change_other) == 0);
+    /* An agent's overflow, or the sum's, changes nothing. */
+    const uint64_t h = fingerprint(each);
+    const int64_t too_much[4] = {0, 0, 0, INT64_MAX};
+    CHECK(ledger_revalue_tangible_each(each, I_HOUSING, HH, too_much) == YF_ERR_OVERFLOW);
+    CHECK(fingerprint(each) == h);
+    const int64_t spread[4] = {INT64_MAX / 2, INT64_MAX / 2, INT64_MAX / 2, 0};
+    CHECK(ledger_revalue_tangible_each(each, I_HOUSING, HH, spread) == YF_ERR_OVERFLOW);
+    CHECK(fingerprint(each) == h);
+    CHECK(ledger_revalue_tangible_each(each, I_CAPITAL, HH, delta) == YF_ERR_NOT_HOLDABLE);
+    CHECK(ledger_revalue_tangible_each(each, I_DEPOSITS, HH, delta) == YF_ERR_ARGUMENT);
+    ledger_free(one);
+    ledger_free(each);
+}
+
 static void test_write_off(void)
 {
     ledger *L = opened();
@@ -491,6 +529,7 @@ int main(void)
     test_treasury_and_foreign_payments();
     test_loans_create_and_destroy_money();
     test_tangibles_and_net_worth();
+    test_revalue_each();
     test_write_off();
     test_batch_payments();
     test_many_to_many();

@@ -357,47 +357,59 @@ static int64_t *parent_row(const ledger *L, int t)
     return L->parallel_by_parent + (size_t)t * LEDGER_PARALLEL_PARENTS;
 }
 
+/* Agent k's part of a checking pass: true if its amount is refused (negative,
+ * or the agent's new position or its parent's running sum would overflow).
+ * Branch-free, so that the loop streams; the sums written on a refusal are
+ * scratch and thrown away. */
+static inline int refuse_agent(int64_t position, int64_t amount, int sign, int64_t *parent_sum)
+{
+    int64_t v, sum;
+    const int over = sign > 0 ? __builtin_add_overflow(position, amount, &v)
+                              : __builtin_sub_overflow(position, amount, &v);
+    const int sum_over = __builtin_add_overflow(*parent_sum, amount, &sum);
+    *parent_sum = sum;
+    return (amount < 0) | over | sum_over;
+}
+
 /*
- * Pass 1 of a large batch on several threads, for the agents of `sector`
- * (which settle through a parent sector of at most LEDGER_PARALLEL_PARENTS
- * agents): check every amount and every agent's new position, then add the
- * amounts by parent into by_node, appending to batch_touched each parent
- * that no side of the payment had touched. Each thread sums its agents into its
- * own row of parallel_by_parent; the rows are integers, added row by row, so
- * the sums are the same for any thread count. Returns false, with nothing
- * changed, if any amount is refused: the caller then runs the one-thread pass,
- * which names the first agent at fault exactly as before.
+ * Pass 1 of a batch for the agents of `sector` (which settle through a parent
+ * sector of at most LEDGER_PARALLEL_PARENTS agents: the banks), on one thread
+ * or, for YF_PARALLEL_MIN agents or more, on several: check every amount and
+ * every agent's new position, then add the amounts by parent into by_node,
+ * appending to batch_touched each parent that no side of the payment had
+ * touched (in the parents' order). Each thread sums its agents into its own
+ * row of parallel_by_parent; the rows are integers, added row by row, so the
+ * sums are the same for any thread count. Returns false, with nothing
+ * changed, if any amount is refused: the caller then runs the agent-by-agent
+ * pass, which names the first agent at fault.
  */
-static bool prepare_in_parallel(ledger *L,
-                                int sector,
-                                const int64_t *amounts,
-                                int sign,
-                                int64_t *by_node,
-                                int64_t *out_total,
-                                int32_t *n_touched)
+static bool prepare_by_rows(ledger *L,
+                            int sector,
+                            const int64_t *amounts,
+                            int sign,
+                            int64_t *by_node,
+                            int64_t *out_total,
+                            int32_t *n_touched)
 {
     const int32_t n = L->n_agents[sector];
     const int32_t parents = L->n_agents[L->c->settle_parent[sector]];
-    const int64_t *pos = L->pos[L->c->settle_instrument[sector]][sector];
-    const int32_t *parent = L->parent[sector];
-    const int threads = yf_threads() < L->parallel_threads ? yf_threads() : L->parallel_threads;
+    const int64_t *restrict pos = L->pos[L->c->settle_instrument[sector]][sector];
+    const int32_t *restrict parent = L->parent[sector];
+    int threads = yf_threads() < L->parallel_threads ? yf_threads() : L->parallel_threads;
+    if (n < YF_PARALLEL_MIN)
+        threads = 1;
     int refused = 0;
     /* Every row is cleared here, on one thread: a team may get fewer threads
      * than asked, and the rows of absent threads are still added below. */
     for (int t = 0; t < threads; t++)
         for (int32_t j = 0; j < parents; j++)
             parent_row(L, t)[j] = 0;
-#pragma omp parallel num_threads(threads) reduction(| : refused)
+#pragma omp parallel num_threads(threads) reduction(| : refused) if (threads > 1)
     {
-        int64_t *mine = parent_row(L, yf_thread_id());
+        int64_t *restrict mine = parent_row(L, yf_thread_id());
 #pragma omp for schedule(static)
-        for (int32_t k = 0; k < n; k++) {
-            const int64_t a = amounts[k];
-            int64_t v;
-            /* a >= 0, the agent's position and its parent's running sum fit */
-            refused |= a < 0 || !money_add(pos[k], sign * a, &v) ||
-                       !money_add(mine[parent[k]], a, &mine[parent[k]]);
-        }
+        for (int32_t k = 0; k < n; k++)
+            refused |= refuse_agent(pos[k], amounts[k], sign, &mine[parent[k]]);
     }
     if (refused)
         return false;
@@ -424,12 +436,11 @@ static bool prepare_in_parallel(ledger *L,
     return true;
 }
 
-/* Whether pass 1 over the agents of `sector` goes on several threads. */
-static bool prepare_is_parallel(const ledger *L, int sector)
+/* Whether pass 1 over the agents of `sector` can sum by rows of parents. */
+static bool prepare_fits_rows(const ledger *L, int sector)
 {
     const int p = L->c->settle_parent[sector];
-    return p != CHART_ROOT && L->n_agents[sector] >= YF_PARALLEL_MIN &&
-           L->n_agents[p] <= LEDGER_PARALLEL_PARENTS && L->parallel_threads > 1 && yf_threads() > 1;
+    return p != CHART_ROOT && L->n_agents[p] <= LEDGER_PARALLEL_PARENTS;
 }
 
 /*
@@ -450,9 +461,10 @@ static yf_status batch_prepare(ledger *L,
     int64_t total = 0;
     int32_t n_touched = 0;
     *out_n_touched = 0;
-    if (prepare_is_parallel(L, sector) &&
-        prepare_in_parallel(L, sector, amounts, sign, L->batch_by_parent, out_total, out_n_touched))
+    if (prepare_fits_rows(L, sector) &&
+        prepare_by_rows(L, sector, amounts, sign, L->batch_by_parent, out_total, out_n_touched))
         return YF_OK;
+    *out_n_touched = 0;
     for (int32_t k = 0; k < L->n_agents[sector]; k++) {
         int64_t a = amounts[k], v;
         if (a < 0) {
@@ -621,6 +633,11 @@ static yf_status many_prepare(ledger *L, int sector, const int64_t *amounts, int
 {
     const bool own = sector == node; /* the agents are the nodes: no agent-level leg */
     const int i = own ? -1 : L->c->settle_instrument[sector];
+    const int32_t touched_before = *n_touched;
+    if (!own && prepare_fits_rows(L, sector) &&
+        prepare_by_rows(L, sector, amounts, sign, by_node, out_total, n_touched))
+        return YF_OK;
+    *n_touched = touched_before;
     int64_t total = 0;
     for (int32_t k = 0; k < L->n_agents[sector]; k++) {
         int64_t a = amounts[k], v;
@@ -628,11 +645,6 @@ static yf_status many_prepare(ledger *L, int sector, const int64_t *amounts, int
             ledger_fail(L, "amount for agent %d of sector '%s' must be >= 0, got %lld yuan",
                         (int)k, L->c->sectors[sector].code, (long long)a);
             return YF_ERR_ARGUMENT;
-    const int32_t touched_before = *n_touched;
-    if (!own && prepare_is_parallel(L, sector) &&
-        prepare_in_parallel(L, sector, amounts, sign, by_node, out_total, n_touched))
-        return YF_OK;
-    *n_touched = touched_before;
         }
         if (a == 0)
             continue;
@@ -884,6 +896,39 @@ yf_status ledger_revalue_tangible(ledger *L, int instrument, ledger_account owne
     journal_begin(L);
     if (!leg(L, instrument, owner, delta, false))
         return refuse_overflow(L, "a revaluation");
+    return YF_OK;
+}
+
+yf_status
+ledger_revalue_tangible_each(ledger *L, int instrument, int sector, const int64_t *delta)
+{
+    if (!instrument_ok(L, instrument, INSTRUMENT_TANGIBLE) || !sector_ok(L, sector))
+        return YF_ERR_ARGUMENT;
+    if (!delta) {
+        ledger_fail(L, "revaluation of each agent without amounts");
+        return YF_ERR_ARGUMENT;
+    }
+    if (!holds(L, instrument, ledger_acct(sector, 0)))
+        return YF_ERR_NOT_HOLDABLE;
+    int64_t *restrict pos = L->pos[instrument][sector];
+    const int32_t n = L->n_agents[sector];
+    /* Checking pass (branch-free): every new position fits, and so does the
+     * sum of the changes; then the sector cells through the journal, then the
+     * agents. Nothing changes on a refusal. */
+    int64_t sum = 0;
+    int refused = 0;
+    for (int32_t k = 0; k < n; k++) {
+        int64_t v;
+        refused |= __builtin_add_overflow(pos[k], delta[k], &v) |
+                   __builtin_add_overflow(sum, delta[k], &sum);
+    }
+    journal_begin(L);
+    if (refused || !journal_add(L, &L->total[instrument][sector], sum) ||
+        !journal_add(L, &L->change_other[instrument][sector], sum))
+        return refuse_overflow(L, "a revaluation");
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++)
+        pos[k] += delta[k];
     return YF_OK;
 }
 

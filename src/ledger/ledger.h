@@ -211,6 +211,17 @@ YF_MUST_CHECK yf_status ledger_revalue_tangible(ledger *L,
                                                 ledger_account owner,
                                                 int64_t delta);
 
+/*
+ * The same for every agent of `sector` at once: agent k's book value changes by
+ * delta[k] (zero for none), as ledger_revalue_tangible agent by agent would do,
+ * in one checked pass and one applying pass (house prices revalue every
+ * household's home each month). All or nothing: on an overflow nothing changes.
+ */
+YF_MUST_CHECK yf_status ledger_revalue_tangible_each(ledger *L,
+                                                     int instrument,
+                                                     int sector,
+                                                     const int64_t *delta);
+
 /* ---- the close of a step ------------------------------------------------- */
 
 /*

@@ -544,19 +544,16 @@ yf_status housing_set_prices(economy *e)
         e->house_price_index0 = x;
     }
     e->house_price_ring[m % 12] = housing_price_index(e);
-    /* Households' homes at the new prices: a revaluation. */
+    /* Households' homes at the new prices: a revaluation, posted for all
+     * households at once (the changes in the scratch hh.amount). */
     households *h = &e->hh;
     const int64_t *book = ledger_positions(e->L, I_HOUSING, HH);
     for (int32_t k = 0; k < h->n; k++) {
         int64_t value;
         if (!economy_yuan(e, floor(h->homes[k] * ci->price[h->city[k]]), "housing wealth", &value))
             return YF_ERR_NUMERIC;
-        const int64_t delta = value - book[k];
-        if (delta != 0) {
-            yf_status st = ledger_revalue_tangible(e->L, I_HOUSING, ledger_acct(HH, k), delta);
-            if (st != YF_OK)
-                return economy_post(e, st, "revaluation of homes");
-        }
+        h->amount[k] = value - book[k];
     }
-    return YF_OK;
+    return economy_post(e, ledger_revalue_tangible_each(e->L, I_HOUSING, HH, h->amount),
+                        "revaluation of homes");
 }
