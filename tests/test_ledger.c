@@ -435,6 +435,33 @@ static void test_overflow_refused(void)
     ledger_free(L);
 }
 
+/* The checking pass of a batch clears it without a check per agent when the
+ * amounts and positions are far from the int64 range's ends, and checks agent
+ * by agent otherwise: near the ends a payment that fits must still go through,
+ * to the yuan, and one that does not must still be refused. */
+static void test_batch_near_the_range_ends(void)
+{
+    ledger *L = opened();
+    const int64_t big = (int64_t)1 << 62;
+    /* HH1 holds 2^62 (beyond the quick test's range). */
+    OK(ledger_revalue(L, I_DEPOSITS, acct(HH, 1), acct(BANK, 1), big));
+    /* HH1 ends at INT64_MAX - 1000, the households' total (HH0 holds 1000) at INT64_MAX. */
+    const int64_t fits[4] = {0, INT64_MAX - big - 1000, 0, 0};
+    OK(ledger_pay_to_each(L, F_WAGES_PRIVATE, acct(FIRM, 0), HH, fits));
+    CHECK_EQ_I64(dep(L, HH, 1), INT64_MAX - 1000);
+    CHECK_EQ_I64(dep(L, FIRM, 0), -(INT64_MAX - big - 1000));
+    const uint64_t h = fingerprint(L);
+    const int64_t one_more[4] = {0, 1, 0, 0};
+    CHECK(ledger_pay_to_each(L, F_WAGES_PRIVATE, acct(FIRM, 0), HH, one_more) == YF_ERR_OVERFLOW);
+    CHECK(fingerprint(L) == h);
+    /* Amounts of 2^62 and more, between households of one bank (many to many). */
+    const int64_t pay[4] = {0, big, 0, 0}, receive[4] = {0, 0, 0, big};
+    OK(ledger_pay_many(L, F_CONSUMPTION, HH, pay, HH, receive));
+    CHECK_EQ_I64(dep(L, HH, 1), INT64_MAX - 1000 - big);
+    CHECK_EQ_I64(dep(L, HH, 3), big);
+    ledger_free(L);
+}
+
 /* ---- each check of the close can fail ----------------------------------- */
 
 static ledger *busy(void)
@@ -535,6 +562,7 @@ int main(void)
     test_many_to_many();
     test_refusals();
     test_overflow_refused();
+    test_batch_near_the_range_ends();
     test_checks_can_fail();
     test_agent_sums_exact_at_extremes();
     return TEST_REPORT();
