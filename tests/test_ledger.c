@@ -460,6 +460,21 @@ static void test_batch_near_the_range_ends(void)
     CHECK_EQ_I64(dep(L, HH, 1), INT64_MAX - 1000 - big);
     CHECK_EQ_I64(dep(L, HH, 3), big);
     ledger_free(L);
+    /* One agent's position at the top while the sector's total fits (HH2 owes
+     * its bank): only the agent's own check can refuse a payment of 11 yuan. */
+    L = opened();
+    OK(ledger_revalue(L, I_DEPOSITS, acct(HH, 2), acct(BANK, 2), -5000));
+    OK(ledger_revalue(L, I_DEPOSITS, acct(HH, 1), acct(BANK, 1), INT64_MAX - 10));
+    const uint64_t before = fingerprint(L);
+    const int64_t eleven[4] = {0, 11, 0, 0}, ten[4] = {0, 10, 0, 0};
+    CHECK(ledger_pay_to_each(L, F_WAGES_PRIVATE, acct(FIRM, 0), HH, eleven) == YF_ERR_OVERFLOW);
+    CHECK(fingerprint(L) == before);
+    const int64_t firm_pays[4] = {11, 0, 0, 0};
+    CHECK(ledger_pay_many(L, F_WAGES_PRIVATE, FIRM, firm_pays, HH, eleven) == YF_ERR_OVERFLOW);
+    CHECK(fingerprint(L) == before);
+    OK(ledger_pay_to_each(L, F_WAGES_PRIVATE, acct(FIRM, 0), HH, ten));
+    CHECK_EQ_I64(dep(L, HH, 1), INT64_MAX);
+    ledger_free(L);
 }
 
 /* ---- each check of the close can fail ----------------------------------- */
