@@ -367,28 +367,46 @@ static uint64_t unchecked_bound(int32_t n)
     return bound;
 }
 
+/* Undo (or, with the opposite sign, redo) pass 2 for the agents of `sector`:
+ * their positions move by -sign * amounts[k], in unsigned arithmetic so that
+ * a speculative pass that wrapped is undone exactly. */
+static void agents_undo(ledger *L, int sector, const int64_t *restrict amounts, int sign)
+{
+    int64_t *restrict pos = L->pos[L->c->settle_instrument[sector]][sector];
+    const int32_t n = L->n_agents[sector];
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+    for (int32_t k = 0; k < n; k++) {
+        const uint64_t p = (uint64_t)pos[k], a = (uint64_t)amounts[k];
+        pos[k] = (int64_t)(sign > 0 ? p - a : p + a);
+    }
+}
+
 /*
- * Pass 1 of a batch for the agents of `sector` (which settle through a parent
- * sector of at most LEDGER_PARALLEL_PARENTS agents: the banks), on one thread
- * or, for YF_PARALLEL_MIN agents or more, on several: check every amount and
- * every agent's new position, then add the amounts by parent into by_node,
- * appending to batch_touched each parent that no side of the payment had
- * touched (in the parents' order). Each thread sums its agents into its own
- * row of parallel_by_parent; the rows are integers, added row by row, so the
- * sums are the same for any thread count. Returns false, with nothing
- * changed, if any amount is refused: the caller then runs the agent-by-agent
- * pass, which names the first agent at fault.
+ * Passes 1 and 2 of a batch for the agents of `sector` (which settle through a
+ * parent sector of at most LEDGER_PARALLEL_PARENTS agents: the banks), in one
+ * read of the arrays, on one thread or, for YF_PARALLEL_MIN agents or more, on
+ * several: check every amount and every agent's new position, move each
+ * agent's position by sign * amounts[k], and add the amounts by parent into
+ * by_node, appending to batch_touched each parent that no side of the payment
+ * had touched (in the parents' order). Each thread sums its agents into its
+ * own row of parallel_by_parent; the rows are integers, added row by row, so
+ * the sums are the same for any thread count. Returns false, with nothing
+ * changed, if the quick check cannot clear every agent: the caller then runs
+ * the agent-by-agent pass, which names the first agent at fault. On true the
+ * positions have moved: if the payment is refused later, the caller undoes
+ * them (agents_undo).
  */
 static bool prepare_by_rows(ledger *L,
                             int sector,
                             const int64_t *amounts,
+                            int sign,
                             int64_t *by_node,
                             int64_t *out_total,
                             int32_t *n_touched)
 {
     const int32_t n = L->n_agents[sector];
     const int32_t parents = L->n_agents[L->c->settle_parent[sector]];
-    const int64_t *restrict pos = L->pos[L->c->settle_instrument[sector]][sector];
+    int64_t *restrict pos = L->pos[L->c->settle_instrument[sector]][sector];
     const int32_t *restrict parent = L->parent[sector];
     int threads = yf_threads() < L->parallel_threads ? yf_threads() : L->parallel_threads;
     if (n < YF_PARALLEL_MIN)
@@ -398,13 +416,13 @@ static bool prepare_by_rows(ledger *L,
     for (int t = 0; t < threads; t++)
         for (int32_t j = 0; j < parents; j++)
             parent_row(L, t)[j] = 0;
-    /* No check per agent: the amounts' bits are OR-ed, and so are the
+    /* No check per agent: the amounts' bits are OR-ed, and so are the old
      * positions' two top bits (equal for a position in [-2^62, 2^62)). If every
      * amount is in [0, bound) and every position in that range, no position
      * and no parent's sum can overflow, whichever way the payment goes;
-     * otherwise (rare: amounts of 2^45 yuan at 10^5 agents) the caller's
-     * agent-by-agent pass decides. The sums are unsigned so that those thrown
-     * away may wrap. */
+     * otherwise (rare: amounts of 2^45 yuan at 10^5 agents) the moves are
+     * undone and the caller's agent-by-agent pass decides. The arithmetic is
+     * unsigned so that what is undone may have wrapped. */
     const uint64_t bound = unchecked_bound(n);
     uint64_t amount_bits = 0, position_bits = 0;
 #pragma omp parallel num_threads(threads) reduction(| : amount_bits, position_bits) if (threads > 1)
@@ -416,23 +434,20 @@ static bool prepare_by_rows(ledger *L,
             amount_bits |= a;
             position_bits |= p ^ (p << 1);
             mine[parent[k]] += a;
+            pos[k] = (int64_t)(sign > 0 ? p + a : p - a);
         }
     }
-    if (amount_bits >= bound || (position_bits >> 63) != 0)
+    if (amount_bits >= bound || (position_bits >> 63) != 0) {
+        agents_undo(L, sector, amounts, sign);
         return false;
+    }
+    /* The parents' sums are below n * bound <= 2^62: no overflow from here. */
     int64_t total = 0;
     for (int32_t j = 0; j < parents; j++) {
         int64_t part = 0;
         for (int t = 0; t < threads; t++)
-            if (!money_add(part, parent_row(L, t)[j], &part))
-                return false;
-        if (!money_add(total, part, &total))
-            return false;
-    }
-    for (int32_t j = 0; j < parents; j++) {
-        int64_t part = 0;
-        for (int t = 0; t < threads; t++)
             part += parent_row(L, t)[j];
+        total += part;
         if (part == 0)
             continue;
         if (L->batch_by_parent[j] == 0 && L->batch_in[j] == 0)
@@ -452,15 +467,17 @@ static bool prepare_fits_rows(const ledger *L, int sector)
 
 /*
  * Pass 1 of a batch: check every amount and every agent's new position, sum the
- * amounts exactly by settlement parent. Nothing is changed. `sign` is -1 when
- * the agents pay, +1 when they are paid.
+ * amounts exactly by settlement parent. `sign` is -1 when the agents pay, +1
+ * when they are paid. Nothing is changed, except when *applied comes back
+ * true: then pass 2 is done too (prepare_by_rows).
  */
 static yf_status batch_prepare(ledger *L,
                                int sector,
                                const int64_t *amounts,
                                int sign,
                                int64_t *out_total,
-                               int32_t *out_n_touched)
+                               int32_t *out_n_touched,
+                               bool *applied)
 {
     const int i = L->c->settle_instrument[sector];
     const int64_t *pos = L->pos[i][sector];
@@ -468,8 +485,10 @@ static yf_status batch_prepare(ledger *L,
     int64_t total = 0;
     int32_t n_touched = 0;
     *out_n_touched = 0;
-    if (prepare_fits_rows(L, sector) &&
-        prepare_by_rows(L, sector, amounts, L->batch_by_parent, out_total, out_n_touched))
+    *applied = prepare_fits_rows(L, sector) && prepare_by_rows(L, sector, amounts, sign,
+                                                               L->batch_by_parent, out_total,
+                                                               out_n_touched);
+    if (*applied)
         return YF_OK;
     *out_n_touched = 0;
     for (int32_t k = 0; k < L->n_agents[sector]; k++) {
@@ -573,7 +592,8 @@ batch_pay(ledger *L, int flow, int sector, const int64_t *amounts, ledger_accoun
         return batch_at_root(L, flow, sector, amounts, other, sign < 0);
     int64_t total;
     int32_t n_touched;
-    st = batch_prepare(L, sector, amounts, sign, &total, &n_touched);
+    bool applied;
+    st = batch_prepare(L, sector, amounts, sign, &total, &n_touched, &applied);
     if (st != YF_OK) {
         batch_clear(L, n_touched);
         return st;
@@ -593,9 +613,13 @@ batch_pay(ledger *L, int flow, int sector, const int64_t *amounts, ledger_accoun
               (sign < 0 ? settle(L, parent, other, part) : settle(L, other, parent, part)));
     }
     batch_clear(L, n_touched);
-    if (!ok)
+    if (!ok) {
+        if (applied)
+            agents_undo(L, sector, amounts, sign);
         return refuse_overflow(L, "a batch payment");
-    batch_apply_agents(L, sector, amounts, sign);
+    }
+    if (!applied)
+        batch_apply_agents(L, sector, amounts, sign);
     return YF_OK;
 }
 
@@ -633,16 +657,19 @@ static int netting_sector(const ledger *L, int payer, int payee)
 /*
  * Pass 1 for one side of a many-to-many payment: check the amounts and the
  * agents' new positions (when the side is not the netting sector itself), and
- * add each agent's amount to its node's total in `by_node`.
+ * add each agent's amount to its node's total in `by_node`. When *applied
+ * comes back true, the agents' positions have moved too (prepare_by_rows).
  */
 static yf_status many_prepare(ledger *L, int sector, const int64_t *amounts, int sign, int node,
-                              int64_t *by_node, int64_t *out_total, int32_t *n_touched)
+                              int64_t *by_node, int64_t *out_total, int32_t *n_touched,
+                              bool *applied)
 {
     const bool own = sector == node; /* the agents are the nodes: no agent-level leg */
     const int i = own ? -1 : L->c->settle_instrument[sector];
     const int32_t touched_before = *n_touched;
-    if (!own && prepare_fits_rows(L, sector) &&
-        prepare_by_rows(L, sector, amounts, by_node, out_total, n_touched))
+    *applied = !own && prepare_fits_rows(L, sector) &&
+               prepare_by_rows(L, sector, amounts, sign, by_node, out_total, n_touched);
+    if (*applied)
         return YF_OK;
     *n_touched = touched_before;
     int64_t total = 0;
@@ -709,6 +736,16 @@ static bool all_fit(const int64_t *restrict pos, const int64_t *restrict amounts
     return (amount_bits >> 62) == 0 && (position_bits >> 63) == 0;
 }
 
+/* A refused many-to-many payment: the sides whose agents had moved move back. */
+static void undo_sides(ledger *L, int payer, const int64_t *pay, bool paid, int payee,
+                       const int64_t *receive, bool received)
+{
+    if (received)
+        agents_undo(L, payee, receive, +1);
+    if (paid)
+        agents_undo(L, payer, pay, -1);
+}
+
 /*
  * The body of ledger_pay_many; when `tangible` >= 0 the payers also acquire that
  * asset for what they pay (checked in pass 1, journaled at the sector level,
@@ -734,10 +771,12 @@ static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *
     }
     int64_t out_total = 0, in_total = 0;
     int32_t n_touched = 0;
+    bool paid = false, received = false; /* the sides whose agents have moved already */
     yf_status st = many_prepare(L, payer_sector, pay, -1, node, L->batch_by_parent, &out_total,
-                                &n_touched);
+                                &n_touched, &paid);
     if (st == YF_OK)
-        st = many_prepare(L, payee_sector, receive, +1, node, L->batch_in, &in_total, &n_touched);
+        st = many_prepare(L, payee_sector, receive, +1, node, L->batch_in, &in_total, &n_touched,
+                          &received);
     if (st == YF_OK && out_total != in_total) {
         ledger_fail(L, "payers pay %lld yuan but payees receive %lld", (long long)out_total,
                     (long long)in_total);
@@ -769,6 +808,7 @@ static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *
     }
     if (st != YF_OK) {
         batch_clear(L, n_touched);
+        undo_sides(L, payer_sector, pay, paid, payee_sector, receive, received);
         return st;
     }
     journal_begin(L);
@@ -780,11 +820,13 @@ static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *
                (journal_add(L, &L->total[tangible][payee_sector], -out_total) &&
                 journal_add(L, &L->change_tx[tangible][payee_sector], -out_total)));
     batch_clear(L, n_touched);
-    if (!ok)
+    if (!ok) {
+        undo_sides(L, payer_sector, pay, paid, payee_sector, receive, received);
         return refuse_overflow(L, "a many-to-many payment");
-    if (payer_sector != node)
+    }
+    if (payer_sector != node && !paid)
         batch_apply_agents(L, payer_sector, pay, -1);
-    if (payee_sector != node)
+    if (payee_sector != node && !received)
         batch_apply_agents(L, payee_sector, receive, +1);
     if (tangible >= 0) {
         int64_t *restrict book = L->pos[tangible][payer_sector];
