@@ -245,6 +245,81 @@ static void test_apportion_threads(void)
     }
 }
 
+/* The blocked split as first written (three passes: block sums, raw
+ * boundaries rounded by llroundl, then shares from the running maximum of the
+ * boundaries), one thread: the reference the faster money_apportion must
+ * equal to the yuan. */
+static int falls; /* boundaries below an earlier one, raised to it */
+
+static void reference_split(int64_t total, const double *w, int32_t n, int64_t *out)
+{
+    const yf_blocks b = yf_blocks_of(n);
+    double sum = 0.0, block_sum[YF_MAX_BLOCKS];
+    long double block_start[YF_MAX_BLOCKS], before = 0.0L;
+    for (int32_t j = 0; j < b.count; j++) {
+        double s = 0.0;
+        long double c = 0.0L;
+        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
+            s += w[k];
+            c += (long double)w[k];
+        }
+        block_sum[j] = s;
+        block_start[j] = before;
+        before += c;
+    }
+    for (int32_t j = 0; j < b.count; j++)
+        sum += block_sum[j];
+    const long double scale = (long double)total / (long double)sum;
+    int64_t highest = 0;
+    for (int32_t j = 0; j < b.count; j++) {
+        long double cumulative = block_start[j];
+        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
+            cumulative += (long double)w[k];
+            const long double y = cumulative * scale;
+            int64_t boundary = k == n - 1                ? total
+                               : y >= (long double)total ? total
+                                                         : (int64_t)llroundl(y);
+            falls += boundary < highest;
+            boundary = boundary < highest ? highest : boundary;
+            out[k] = boundary - highest;
+            highest = boundary;
+        }
+    }
+}
+
+/* money_apportion against reference_split over many blocks: random weights
+ * of a wide range (where the blocks' restarted long double sums round
+ * differently from the running sum, so that a boundary can fall at a block's
+ * start), large and small totals, a third of the weights zero. */
+static void test_apportion_matches_reference(void)
+{
+    const int32_t n = 3 * YF_BLOCK_MIN * 5 + 77; /* 15 blocks and a short one */
+    double *w = malloc((size_t)n * sizeof *w);
+    int64_t *got = malloc((size_t)n * sizeof *got), *want = malloc((size_t)n * sizeof *want);
+    CHECK(w && got && want);
+    if (!w || !got || !want)
+        return;
+    uint64_t state = 2026;
+    int differ = 0;
+    for (int trial = 0; trial < 40; trial++) {
+        for (int32_t k = 0; k < n; k++) {
+            const uint64_t r = mix(&state);
+            w[k] = r % 3 == 0 ? 0.0 : ldexp((double)(r >> 12), (int)(r % 61) - 80);
+        }
+        const int64_t total = (int64_t)(mix(&state) >> (1 + trial % 40));
+        omp_set_num_threads(1 + trial % 3);
+        CHECK(money_apportion(total, w, n, got));
+        reference_split(total, w, n, want);
+        differ += memcmp(got, want, (size_t)n * sizeof *got) != 0;
+    }
+    omp_set_num_threads(1);
+    CHECK_EQ_I64(differ, 0);
+    CHECK(falls > 0); /* the inputs do make boundaries fall at a block's start */
+    free(w);
+    free(got);
+    free(want);
+}
+
 /* Same bits, or both a NaN. */
 static bool same_double(double a, double b)
 {
@@ -316,6 +391,7 @@ int main(void)
     test_apportion();
     test_rounding_matches_libm();
     test_apportion_threads();
+    test_apportion_matches_reference();
     test_fmax_matches_libm();
     test_status_strings();
     return TEST_REPORT();
