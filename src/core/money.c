@@ -49,11 +49,12 @@ static inline int64_t round_boundary(long double y, long double total_ld, int64_
  *   1. each block sums its weights (in double for the scale, in long double
  *      for the cumulative weights); the block sums are added in block order;
  *   2. each block runs its cumulative weights from the long double sum of the
- *      blocks before it and writes its raw boundaries into out, with its
- *      largest boundary;
- *   3. each block turns boundaries into shares, from the largest boundary of
- *      the blocks before it (boundaries never fall: a raw boundary below an
- *      earlier one is raised to it, as in a single pass).
+ *      blocks before it, rounds them into boundaries and writes the shares
+ *      (differences of the boundaries, which never fall: a boundary below an
+ *      earlier one is raised to it, as in a single pass), as if the blocks
+ *      before it ended at 0;
+ *   3. on one thread, each block's first shares are corrected for the largest
+ *      boundary of the blocks before it (usually one agent per block).
  * Within a block the arithmetic is the single pass's; only where a block
  * starts does the running long double sum restart from the blocks' prefix.
  */
@@ -97,11 +98,14 @@ bool money_apportion(int64_t total, const double *weights, int32_t n, int64_t *o
 #pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
     for (int32_t j = 0; j < b.count; j++) {
         long double cumulative = block_start[j];
-        int64_t top = 0;
+        int64_t top = 0; /* the block's largest boundary so far (0 before it) */
         for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
             cumulative += (long double)weights[k];
-            out[k] = k == n - 1 ? total : round_boundary(cumulative * scale, total_ld, total);
-            top = out[k] > top ? out[k] : top;
+            const int64_t boundary =
+                k == n - 1 ? total : round_boundary(cumulative * scale, total_ld, total);
+            const int64_t raised = boundary > top ? boundary : top;
+            out[k] = raised - top;
+            top = raised;
         }
         block_floor[j] = top;
     }
@@ -111,13 +115,22 @@ bool money_apportion(int64_t total, const double *weights, int32_t n, int64_t *o
         block_floor[j] = highest;
         highest = top > highest ? top : highest;
     }
-#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
-    for (int32_t j = 0; j < b.count; j++) {
-        int64_t previous = block_floor[j];
-        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
-            const int64_t boundary = out[k] < previous ? previous : out[k];
-            out[k] = boundary - previous;
-            previous = boundary;
+    /* Each block's shares were taken from 0 at its start, not from the largest
+     * boundary of the blocks before it (the floor): the block's own running
+     * largest boundary is the sum of its shares so far, and once that passes
+     * the floor the two agree. Before, the true shares are 0; where it passes,
+     * the share is what lies above the floor. Usually one agent per block. */
+    for (int32_t j = 1; j < b.count; j++) {
+        const int64_t floor_j = block_floor[j];
+        int64_t reached = 0;
+        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n) && floor_j > 0; k++) {
+            reached += out[k];
+            if (reached <= floor_j) {
+                out[k] = 0;
+            } else {
+                out[k] = reached - floor_j;
+                break;
+            }
         }
     }
     return true;
