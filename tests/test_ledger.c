@@ -244,6 +244,45 @@ static void test_revalue_each(void)
     ledger_free(each);
 }
 
+/* Firms selling foreign claims to the rest of the world, and buying foreign
+ * assets from it, in one batch each: the ledger must end as after
+ * ledger_exchange firm by firm (the same positions, flows and matrices), and
+ * a refused batch changes nothing. */
+static void test_exchange_each(void)
+{
+    ledger *one = opened(), *each = opened();
+    const ledger_account row = acct(ROW, 0);
+    const int64_t sold[3] = {300, 0, 250}, bought[3] = {40, 70, 0};
+    for (int32_t k = 0; k < 3; k++) {
+        if (sold[k])
+            OK(ledger_exchange(one, I_FOREIGN_LIABILITIES, acct(FIRM, k), row, sold[k]));
+        if (bought[k])
+            OK(ledger_exchange(one, I_FOREIGN_ASSETS, row, acct(FIRM, k), bought[k]));
+    }
+    int64_t sold_all[8] = {0}, bought_all[8] = {0};
+    memcpy(sold_all, sold, sizeof sold);
+    memcpy(bought_all, bought, sizeof bought);
+    CHECK(ledger_n_agents(each, FIRM) <= 8);
+    OK(ledger_sell_each(each, I_FOREIGN_LIABILITIES, FIRM, sold_all, row));
+    OK(ledger_buy_each(each, I_FOREIGN_ASSETS, FIRM, bought_all, row));
+    CHECK_EQ_I64(dep(each, FIRM, 0), 260);  /* 300 in, 40 out */
+    CHECK_EQ_I64(dep(each, FIRM, 1), -70);  /* an overdraft */
+    CHECK_EQ_I64(ledger_position(each, I_FOREIGN_LIABILITIES, acct(FIRM, 2)), -250);
+    CHECK_EQ_I64(ledger_position(each, I_FOREIGN_ASSETS, acct(FIRM, 1)), 70);
+    CHECK(fingerprint(each) == fingerprint(one));
+    /* A refusal: the sellers' liabilities would pass the int64 range. */
+    const uint64_t h = fingerprint(each);
+    int64_t huge[8] = {0, 0, INT64_MAX, 0, 0, 0, 0, 0};
+    CHECK(ledger_sell_each(each, I_FOREIGN_LIABILITIES, FIRM, huge, row) == YF_ERR_OVERFLOW);
+    CHECK(fingerprint(each) == h);
+    CHECK(ledger_sell_each(each, I_FOREIGN_LIABILITIES, FIRM, sold_all, acct(FIRM, 0)) ==
+          YF_ERR_ARGUMENT);
+    CHECK(ledger_buy_each(each, I_HOUSING, FIRM, bought_all, row) == YF_ERR_ARGUMENT);
+    CHECK(fingerprint(each) == h);
+    ledger_free(one);
+    ledger_free(each);
+}
+
 static void test_write_off(void)
 {
     ledger *L = opened();
@@ -572,6 +611,7 @@ int main(void)
     test_loans_create_and_destroy_money();
     test_tangibles_and_net_worth();
     test_revalue_each();
+    test_exchange_each();
     test_write_off();
     test_batch_payments();
     test_many_to_many();

@@ -272,17 +272,12 @@ static yf_status post_capital(economy *e, double amount, bool inflow, const char
     }
     if (!economy_apportion(e, amount, f->weight, f->n, f->amount, what))
         return YF_ERR_NUMERIC;
-    for (int32_t k = 0; k < f->n; k++) {
-        if (f->amount[k] == 0)
-            continue;
-        yf_status st = inflow ? ledger_exchange(e->L, I_FOREIGN_LIABILITIES, ledger_acct(FIRM, k),
-                                                ledger_acct(ROW, 0), f->amount[k])
-                              : ledger_exchange(e->L, I_FOREIGN_ASSETS, ledger_acct(ROW, 0),
-                                                ledger_acct(FIRM, k), f->amount[k]);
-        if (st != YF_OK)
-            return economy_post(e, st, what);
-    }
-    return YF_OK;
+    /* One batch for all firms (as ledger_exchange firm by firm would post). */
+    const ledger_account row = ledger_acct(ROW, 0);
+    return economy_post(e,
+                        inflow ? ledger_sell_each(e->L, I_FOREIGN_LIABILITIES, FIRM, f->amount, row)
+                               : ledger_buy_each(e->L, I_FOREIGN_ASSETS, FIRM, f->amount, row),
+                        what);
 }
 
 /* The financial account: FDI in, the part of it recycled out, and portfolio

@@ -575,6 +575,41 @@ static yf_status batch_at_root(
     return YF_OK;
 }
 
+/* Whether pos[k] + amounts[k] and pos[k] - amounts[k] surely fit for every k
+ * (amounts in [0, 2^62), positions in [-2^62, 2^62)): the bits are OR-ed in a
+ * loop without branches. False means "check agent by agent", not "refused". */
+static bool all_fit(const int64_t *restrict pos, const int64_t *restrict amounts, int32_t n)
+{
+    uint64_t amount_bits = 0, position_bits = 0;
+    for (int32_t k = 0; k < n; k++) {
+        const uint64_t p = (uint64_t)pos[k];
+        amount_bits |= (uint64_t)amounts[k];
+        position_bits |= p ^ (p << 1);
+    }
+    return (amount_bits >> 62) == 0 && (position_bits >> 63) == 0;
+}
+
+/* Whether every agent's position in `asset` can move by sign * amounts[k]
+ * (amounts are checked for sign by the payment itself); if not, the first
+ * agent at fault is named. */
+static bool assets_fit(ledger *L, int asset, int sector, const int64_t *amounts, int sign)
+{
+    const int64_t *pos = L->pos[asset][sector];
+    const int32_t n = L->n_agents[sector];
+    if (all_fit(pos, amounts, n))
+        return true;
+    for (int32_t k = 0; k < n; k++) {
+        int64_t v;
+        if (amounts[k] >= 0 && !(sign > 0 ? money_add(pos[k], amounts[k], &v)
+                                          : money_sub(pos[k], amounts[k], &v))) {
+            ledger_fail(L, "step %d: the position of agent %d of sector '%s' overflows", L->step,
+                        (int)k, L->c->sectors[sector].code);
+            return false;
+        }
+    }
+    return true;
+}
+
 /*
  * A batch between every agent k of `sector` and one counterparty `other`:
  * sign -1, the agents pay amounts[k] to it; sign +1, it pays them. Pass 1
@@ -582,14 +617,21 @@ static yf_status batch_at_root(
  * journal then moves the sector cells and settles each parent's part with the
  * counterparty through the tree; pass 2 applies the agents' own positions.
  */
-static yf_status
-batch_pay(ledger *L, int flow, int sector, const int64_t *amounts, ledger_account other, int sign)
+static yf_status batch_pay(ledger *L,
+                           int flow,
+                           int sector,
+                           const int64_t *amounts,
+                           ledger_account other,
+                           int sign,
+                           int asset)
 {
     yf_status st;
     if (!batch_args_ok(L, flow, sector, amounts, other, &st))
         return st;
     if (L->c->settle_parent[sector] == CHART_ROOT)
         return batch_at_root(L, flow, sector, amounts, other, sign < 0);
+    if (asset >= 0 && !assets_fit(L, asset, sector, amounts, -sign))
+        return YF_ERR_OVERFLOW;
     int64_t total;
     int32_t n_touched;
     bool applied;
@@ -612,6 +654,11 @@ batch_pay(ledger *L, int flow, int sector, const int64_t *amounts, ledger_accoun
              (same(parent, other) ||
               (sign < 0 ? settle(L, parent, other, part) : settle(L, other, parent, part)));
     }
+    /* What the agents sell or buy: their sector's cells, and the counterparty. */
+    if (ok && asset >= 0)
+        ok = journal_add(L, &L->total[asset][sector], -sign * total) &&
+             journal_add(L, &L->change_tx[asset][sector], -sign * total) &&
+             leg(L, asset, other, sign * total, true);
     batch_clear(L, n_touched);
     if (!ok) {
         if (applied)
@@ -620,19 +667,58 @@ batch_pay(ledger *L, int flow, int sector, const int64_t *amounts, ledger_accoun
     }
     if (!applied)
         batch_apply_agents(L, sector, amounts, sign);
+    if (asset >= 0) {
+        int64_t *restrict held = L->pos[asset][sector];
+        const int32_t n = L->n_agents[sector];
+#pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
+        for (int32_t k = 0; k < n; k++)
+            held[k] -= sign * amounts[k];
+    }
     return YF_OK;
 }
 
 yf_status
 ledger_pay_from_each(ledger *L, int flow, int sector, const int64_t *amounts, ledger_account to)
 {
-    return batch_pay(L, flow, sector, amounts, to, -1);
+    return batch_pay(L, flow, sector, amounts, to, -1, -1);
 }
 
 yf_status
 ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector, const int64_t *amounts)
 {
-    return batch_pay(L, flow, sector, amounts, from, +1);
+    return batch_pay(L, flow, sector, amounts, from, +1, -1);
+}
+
+/* The checks of ledger_sell_each and ledger_buy_each before batch_pay. */
+static yf_status
+exchange_each(ledger *L, int instrument, int sector, const int64_t *amounts, ledger_account other,
+              int sign)
+{
+    if (!instrument_ok(L, instrument, INSTRUMENT_FINANCIAL) || !sector_ok(L, sector))
+        return YF_ERR_ARGUMENT;
+    if (!account_ok(L, other))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    if (!holds(L, instrument, ledger_acct(sector, 0)) || !holds(L, instrument, other))
+        return YF_ERR_NOT_HOLDABLE;
+    if (other.sector == sector || L->c->settle_parent[sector] == CHART_ROOT) {
+        ledger_fail(L, "a sale or purchase by each agent of sector '%s' needs a counterparty "
+                       "outside it, and the sector must settle through a parent",
+                    L->c->sectors[sector].code);
+        return YF_ERR_ARGUMENT;
+    }
+    return batch_pay(L, LEDGER_NO_FLOW, sector, amounts, other, sign, instrument);
+}
+
+yf_status ledger_sell_each(
+    ledger *L, int instrument, int sector, const int64_t *amounts, ledger_account buyer)
+{
+    return exchange_each(L, instrument, sector, amounts, buyer, +1);
+}
+
+yf_status ledger_buy_each(
+    ledger *L, int instrument, int sector, const int64_t *amounts, ledger_account seller)
+{
+    return exchange_each(L, instrument, sector, amounts, seller, -1);
 }
 
 /* ---- many payers to many payees ------------------------------------------ */
@@ -720,20 +806,6 @@ static bool many_journal(ledger *L, int flow, int payer, int payee, int node, in
             ok = in > out ? settle(L, root, nd, in - out) : settle(L, nd, root, out - in);
     }
     return ok;
-}
-
-/* Whether pos[k] + amounts[k] and pos[k] - amounts[k] surely fit for every k
- * (amounts in [0, 2^62), positions in [-2^62, 2^62)): the bits are OR-ed in a
- * loop without branches. False means "check agent by agent", not "refused". */
-static bool all_fit(const int64_t *restrict pos, const int64_t *restrict amounts, int32_t n)
-{
-    uint64_t amount_bits = 0, position_bits = 0;
-    for (int32_t k = 0; k < n; k++) {
-        const uint64_t p = (uint64_t)pos[k];
-        amount_bits |= (uint64_t)amounts[k];
-        position_bits |= p ^ (p << 1);
-    }
-    return (amount_bits >> 62) == 0 && (position_bits >> 63) == 0;
 }
 
 /* A refused many-to-many payment: the sides whose agents had moved move back. */

@@ -116,6 +116,19 @@ YF_MUST_CHECK yf_status
 ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector, const int64_t *amounts);
 
 /*
+ * Every agent k of `sector` sells amounts[k] >= 0 of the financial `instrument`
+ * to `buyer` for as much money (ledger_exchange agent by agent, in one batch:
+ * the firms' foreign claims each month). All or nothing. The sector must settle
+ * through a parent, and the buyer be outside it.
+ */
+YF_MUST_CHECK yf_status ledger_sell_each(
+    ledger *L, int instrument, int sector, const int64_t *amounts, ledger_account buyer);
+
+/* Every agent k of `sector` buys amounts[k] >= 0 of `instrument` from `seller`. */
+YF_MUST_CHECK yf_status ledger_buy_each(
+    ledger *L, int instrument, int sector, const int64_t *amounts, ledger_account seller);
+
+/*
  * Many payers to many payees on row `flow`: agent k of `payer_sector` pays
  * pay[k] >= 0, agent j of `payee_sector` receives receive[j] >= 0, and the two
  * totals must be equal (else YF_ERR_ARGUMENT). Both sectors must settle at the
