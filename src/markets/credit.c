@@ -64,6 +64,9 @@ yf_status credit_lend_and_repay(economy *e)
     firms *f = &e->fi;
     const double share = e->param[P_loan_share], maturity = e->param[P_loan_maturity];
     const int64_t *loans = ledger_positions(e->L, I_BUSINESS_LOANS, FIRM);
+    /* What each firm borrows (f->amount) or repays (f->amount2), and the sums
+     * by bank, posted as two batches (as borrow_or_repay firm by firm would). */
+    int64_t lent[N_BANKS_NATIONAL + N_TIERS] = {0}, repaid[N_BANKS_NATIONAL + N_TIERS] = {0};
     for (int32_t k = 0; k < f->n; k++) {
         /* Borrow a share of the capital bought this month (firms_invest), repay
          * 1/maturity of the debt. (Until 2026-11 this read the scratch f->amount,
@@ -71,12 +74,18 @@ yf_status credit_lend_and_repay(economy *e)
          * overwritten by now: construction firms borrowed on their receipts and
          * the others on nothing.) */
         double net = share * (double)f->investment_paid[k] - (double)-loans[k] / maturity;
-        yf_status st = borrow_or_repay(e, ledger_acct(FIRM, k), ledger_acct(BANK, f->bank[k]),
-                                       I_BUSINESS_LOANS, net, "business loans");
-        if (st != YF_OK)
-            return st;
+        int64_t x;
+        if (!economy_yuan(e, floor(fabs(net)), "business loans", &x))
+            return YF_ERR_NUMERIC;
+        f->amount[k] = net > 0 ? x : 0;
+        f->amount2[k] = net > 0 ? 0 : x;
+        lent[f->bank[k]] += f->amount[k];
+        repaid[f->bank[k]] += f->amount2[k];
     }
-    return YF_OK;
+    yf_status st = ledger_exchange_many(e->L, I_BUSINESS_LOANS, FIRM, f->amount, BANK, lent);
+    if (st == YF_OK)
+        st = ledger_exchange_many(e->L, I_BUSINESS_LOANS, BANK, repaid, FIRM, f->amount2);
+    return economy_post(e, st, "business loans");
 }
 
 yf_status credit_close_month(economy *e)
