@@ -244,6 +244,36 @@ static void test_revalue_each(void)
     ledger_free(each);
 }
 
+/* Buyers' losses on a developer's presale claims, posted for every household
+ * at once, must leave the ledger as ledger_revalue household by household;
+ * an overflow changes nothing, and the issuer must be outside the sector. */
+static void test_revalue_claims_each(void)
+{
+    ledger *one = opened(), *each = opened();
+    const int64_t held[4] = {500, 0, 300, 120}, loss[4] = {-50, 0, -30, 0};
+    for (int32_t k = 0; k < 4; k++)
+        if (held[k]) {
+            OK(ledger_revalue(one, I_PRESALE_CLAIMS, acct(HH, k), acct(DEV, 1), held[k]));
+            OK(ledger_revalue(each, I_PRESALE_CLAIMS, acct(HH, k), acct(DEV, 1), held[k]));
+        }
+    for (int32_t k = 0; k < 4; k++)
+        if (loss[k])
+            OK(ledger_revalue(one, I_PRESALE_CLAIMS, acct(HH, k), acct(DEV, 1), loss[k]));
+    OK(ledger_revalue_each(each, I_PRESALE_CLAIMS, HH, loss, acct(DEV, 1)));
+    CHECK_EQ_I64(ledger_position(each, I_PRESALE_CLAIMS, acct(HH, 0)), 450);
+    CHECK_EQ_I64(ledger_position(each, I_PRESALE_CLAIMS, acct(DEV, 1)), -840);
+    CHECK(fingerprint(each) == fingerprint(one));
+    const uint64_t h = fingerprint(each);
+    const int64_t too_much[4] = {0, INT64_MIN, 0, -1};
+    CHECK(ledger_revalue_each(each, I_PRESALE_CLAIMS, HH, too_much, acct(DEV, 1)) ==
+          YF_ERR_OVERFLOW);
+    CHECK(ledger_revalue_each(each, I_PRESALE_CLAIMS, HH, loss, acct(HH, 0)) == YF_ERR_ARGUMENT);
+    CHECK(ledger_revalue_each(each, I_HOUSING, HH, loss, acct(DEV, 1)) == YF_ERR_ARGUMENT);
+    CHECK(fingerprint(each) == h);
+    ledger_free(one);
+    ledger_free(each);
+}
+
 /* Firms selling foreign claims to the rest of the world, and buying foreign
  * assets from it, in one batch each: the ledger must end as after
  * ledger_exchange firm by firm (the same positions, flows and matrices), and
@@ -612,6 +642,7 @@ int main(void)
     test_tangibles_and_net_worth();
     test_revalue_each();
     test_exchange_each();
+    test_revalue_claims_each();
     test_write_off();
     test_batch_payments();
     test_many_to_many();

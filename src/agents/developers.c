@@ -383,16 +383,18 @@ static yf_status destroy_claims(economy *e, int32_t j)
         return YF_OK;
     const double f = yf_fmin(1.0, loss / held);
     double lost = 0.0;
+    /* Each holder's loss (a negative change, in the scratch hh.amount), posted
+     * for all households at once. */
     for (int32_t k = 0; k < h->n; k++) {
         const int64_t x = (int64_t)floor(f * (double)claims[k]);
-        if (x <= 0)
-            continue;
-        yf_status st =
-            ledger_revalue(e->L, I_PRESALE_CLAIMS, ledger_acct(HH, k), ledger_acct(DEV, j), -x);
-        if (st != YF_OK)
-            return economy_post(e, st, "presale losses");
-        lost += (double)x;
+        h->amount[k] = x > 0 ? -x : 0;
+        if (x > 0)
+            lost += (double)x;
     }
+    yf_status st =
+        ledger_revalue_each(e->L, I_PRESALE_CLAIMS, HH, h->amount, ledger_acct(DEV, j));
+    if (st != YF_OK)
+        return economy_post(e, st, "presale losses");
     e->flow_presale_losses += lost;
     return YF_OK;
 }

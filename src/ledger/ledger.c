@@ -1042,22 +1042,24 @@ yf_status ledger_revalue_tangible(ledger *L, int instrument, ledger_account owne
     return YF_OK;
 }
 
-yf_status
-ledger_revalue_tangible_each(ledger *L, int instrument, int sector, const int64_t *delta)
+/*
+ * Every agent k of `sector` revalues its position in `instrument` by delta[k]
+ * (an other change); `issuer`, if not NULL, takes the opposite of the sum.
+ * Checking pass (branch-free): every new position fits, and so does the sum of
+ * the changes; then the sector cells (and the issuer) through the journal, then
+ * the agents. Nothing changes on a refusal.
+ */
+static yf_status
+revalue_each(ledger *L, int instrument, int sector, const int64_t *delta, const ledger_account *issuer)
 {
-    if (!instrument_ok(L, instrument, INSTRUMENT_TANGIBLE) || !sector_ok(L, sector))
-        return YF_ERR_ARGUMENT;
     if (!delta) {
         ledger_fail(L, "revaluation of each agent without amounts");
         return YF_ERR_ARGUMENT;
     }
-    if (!holds(L, instrument, ledger_acct(sector, 0)))
+    if (!holds(L, instrument, ledger_acct(sector, 0)) || (issuer && !holds(L, instrument, *issuer)))
         return YF_ERR_NOT_HOLDABLE;
     int64_t *restrict pos = L->pos[instrument][sector];
     const int32_t n = L->n_agents[sector];
-    /* Checking pass (branch-free): every new position fits, and so does the
-     * sum of the changes; then the sector cells through the journal, then the
-     * agents. Nothing changes on a refusal. */
     int64_t sum = 0;
     int refused = 0;
     for (int32_t k = 0; k < n; k++) {
@@ -1067,12 +1069,36 @@ ledger_revalue_tangible_each(ledger *L, int instrument, int sector, const int64_
     }
     journal_begin(L);
     if (refused || !journal_add(L, &L->total[instrument][sector], sum) ||
-        !journal_add(L, &L->change_other[instrument][sector], sum))
+        !journal_add(L, &L->change_other[instrument][sector], sum) ||
+        (issuer && (sum == INT64_MIN || !leg(L, instrument, *issuer, -sum, false))))
         return refuse_overflow(L, "a revaluation");
 #pragma omp parallel for schedule(static) if (n >= YF_PARALLEL_MIN)
     for (int32_t k = 0; k < n; k++)
         pos[k] += delta[k];
     return YF_OK;
+}
+
+yf_status
+ledger_revalue_tangible_each(ledger *L, int instrument, int sector, const int64_t *delta)
+{
+    if (!instrument_ok(L, instrument, INSTRUMENT_TANGIBLE) || !sector_ok(L, sector))
+        return YF_ERR_ARGUMENT;
+    return revalue_each(L, instrument, sector, delta, NULL);
+}
+
+yf_status ledger_revalue_each(
+    ledger *L, int instrument, int sector, const int64_t *delta, ledger_account issuer)
+{
+    if (!instrument_ok(L, instrument, INSTRUMENT_FINANCIAL) || !sector_ok(L, sector))
+        return YF_ERR_ARGUMENT;
+    if (!account_ok(L, issuer))
+        return YF_ERR_UNKNOWN_ACCOUNT;
+    if (issuer.sector == sector) {
+        ledger_fail(L, "a revaluation of each agent of sector '%s' needs an issuer outside it",
+                    L->c->sectors[sector].code);
+        return YF_ERR_ARGUMENT;
+    }
+    return revalue_each(L, instrument, sector, delta, &issuer);
 }
 
 /* ---- reading -------------------------------------------------------------- */

@@ -235,6 +235,15 @@ YF_MUST_CHECK yf_status ledger_revalue_tangible_each(ledger *L,
                                                      int sector,
                                                      const int64_t *delta);
 
+/*
+ * Other changes of a financial claim between every agent k of `sector` and one
+ * `issuer` (outside the sector): holder k's position changes by delta[k], the
+ * issuer's by minus their sum, as ledger_revalue agent by agent would post
+ * (buyers' losses on a defaulted developer's presale claims). All or nothing.
+ */
+YF_MUST_CHECK yf_status ledger_revalue_each(
+    ledger *L, int instrument, int sector, const int64_t *delta, ledger_account issuer);
+
 /* ---- the close of a step ------------------------------------------------- */
 
 /*
