@@ -396,6 +396,13 @@ static yf_status close_firm(economy *e, int32_t j)
 
 /* The owners' equity of the closed firms (em->firm_amount), written off from
  * the households by equity weight: issuers and holders are walked together. */
+/* Firm k's equity held by households falls by -change[i] for each household i. */
+static yf_status write_off_each(economy *e, const int64_t *change, int32_t k)
+{
+    return economy_post(e, ledger_revalue_each(e->L, I_EQUITY, HH, change, ledger_acct(FIRM, k)),
+                        "exit: equity written off");
+}
+
 static yf_status write_off_equity(economy *e)
 {
     emerging_state *em = &e->em;
@@ -407,27 +414,46 @@ static yf_status write_off_equity(economy *e)
     if (!economy_split(e, total, h->equity_weight, h->n, em->household_amount,
                        "equity written off"))
         return YF_ERR_NUMERIC;
-    int32_t i = 0, k = 0;
+    /* Households and closing firms are paired in order (household i loses x to
+     * firm k); each firm's write-offs are posted for all its households at once
+     * (ledger_revalue_each), the changes held in the scratch hh.amount, zero
+     * outside the firm's households. */
+    int64_t *change = e->hh.amount;
+    for (int32_t j = 0; j < h->n; j++)
+        change[j] = 0;
+    int32_t i = 0, k = 0, from = 0; /* from: the firm's first household */
+    bool pending = false;
     while (k < f->n && em->firm_amount[k] == 0)
         k++;
     int64_t left_h = h->n ? em->household_amount[0] : 0;
     int64_t left_f = k < f->n ? em->firm_amount[k] : 0;
     while (i < h->n && k < f->n) {
         const int64_t x = left_h < left_f ? left_h : left_f;
-        yf_status st = write_off(e, I_EQUITY, ledger_acct(HH, i), ledger_acct(FIRM, k), x,
-                                 "exit: equity written off");
-        if (st != YF_OK)
-            return st;
+        change[i] = -x; /* each household meets each firm once */
+        pending = true;
         left_h -= x;
         left_f -= x;
+        const int32_t last = i;
         if (left_h == 0 && ++i < h->n)
             left_h = em->household_amount[i];
         if (left_f == 0) {
+            yf_status st = write_off_each(e, change, k);
+            if (st != YF_OK)
+                return st;
+            for (int32_t j = from; j <= last; j++)
+                change[j] = 0;
+            from = i;
+            pending = false;
             while (++k < f->n && em->firm_amount[k] == 0)
                 ;
             if (k < f->n)
                 left_f = em->firm_amount[k];
         }
+    }
+    if (pending && k < f->n) {
+        yf_status st = write_off_each(e, change, k);
+        if (st != YF_OK)
+            return st;
     }
     em->equity_losses = (double)total;
     return YF_OK;
