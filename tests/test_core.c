@@ -345,9 +345,19 @@ static void test_fmax_matches_libm(void)
 {
     double (*volatile lib_max)(double, double) = fmax;
     double (*volatile lib_min)(double, double) = fmin;
-    const double edge[] = {0.0,      -0.0,      1.0,      -1.0, INFINITY, -INFINITY,
-                           NAN,      -NAN,      1e-310,   -1e-310, 1.7976931348623157e308,
-                           0.5,      2.0};
+    const double edge[] = {0.0,
+                           -0.0,
+                           1.0,
+                           -1.0,
+                           INFINITY,
+                           -INFINITY,
+                           NAN,
+                           -NAN,
+                           1e-310,
+                           -1e-310,
+                           1.7976931348623157e308,
+                           0.5,
+                           2.0};
     const size_t n_edge = sizeof edge / sizeof *edge;
     int wrong = 0;
     for (size_t a = 0; a < n_edge; a++)

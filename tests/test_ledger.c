@@ -295,8 +295,8 @@ static void test_exchange_each(void)
     CHECK(ledger_n_agents(each, FIRM) <= 8);
     OK(ledger_sell_each(each, I_FOREIGN_LIABILITIES, FIRM, sold_all, row));
     OK(ledger_buy_each(each, I_FOREIGN_ASSETS, FIRM, bought_all, row));
-    CHECK_EQ_I64(dep(each, FIRM, 0), 260);  /* 300 in, 40 out */
-    CHECK_EQ_I64(dep(each, FIRM, 1), -70);  /* an overdraft */
+    CHECK_EQ_I64(dep(each, FIRM, 0), 260); /* 300 in, 40 out */
+    CHECK_EQ_I64(dep(each, FIRM, 1), -70); /* an overdraft */
     CHECK_EQ_I64(ledger_position(each, I_FOREIGN_LIABILITIES, acct(FIRM, 2)), -250);
     CHECK_EQ_I64(ledger_position(each, I_FOREIGN_ASSETS, acct(FIRM, 1)), 70);
     CHECK(fingerprint(each) == fingerprint(one));

@@ -391,8 +391,7 @@ static yf_status destroy_claims(economy *e, int32_t j)
         if (x > 0)
             lost += (double)x;
     }
-    yf_status st =
-        ledger_revalue_each(e->L, I_PRESALE_CLAIMS, HH, h->amount, ledger_acct(DEV, j));
+    yf_status st = ledger_revalue_each(e->L, I_PRESALE_CLAIMS, HH, h->amount, ledger_acct(DEV, j));
     if (st != YF_OK)
         return economy_post(e, st, "presale losses");
     e->flow_presale_losses += lost;

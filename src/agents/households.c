@@ -57,10 +57,12 @@ void households_plan(economy *e)
     const double c1_bottom = e->param[P_c1_bottom], c1_top = e->param[P_c1_top];
     /* Falling house prices over the last year add to precautionary saving. */
     const double price_fall =
-        e->month >= 12 ? yf_fmax(0.0, 1.0 - housing_price_index(e) / e->house_price_ring[e->month % 12])
-                       : 0.0;
+        e->month >= 12
+            ? yf_fmax(0.0, 1.0 - housing_price_index(e) / e->house_price_ring[e->month % 12])
+            : 0.0;
     const double caution = yf_fmax(
-        0.05, 1.0 - e->param[P_precaution] * (e->m.unemployment_expected - e->param[P_u_reference]) -
+        0.05, 1.0 -
+                  e->param[P_precaution] * (e->m.unemployment_expected - e->param[P_u_reference]) -
                   e->param[P_housing_precaution] * price_fall);
     const double c2 = e->param[P_c2_wealth], c2h = e->param[P_c2_housing];
     const int64_t *homes = ledger_positions(e->L, I_HOUSING, HH);
@@ -73,8 +75,8 @@ void households_plan(economy *e)
         double total = 0.0;
         for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
             double c1 = (c1_bottom - (c1_bottom - c1_top) * h->rank[k]) * caution;
-            h->consumption_plan[k] =
-                c1 * h->income_expected[k] + c2 * yf_fmax(0.0, h->weight[k]) + c2h * (double)homes[k];
+            h->consumption_plan[k] = c1 * h->income_expected[k] + c2 * yf_fmax(0.0, h->weight[k]) +
+                                     c2h * (double)homes[k];
             total += h->consumption_plan[k];
             h->income[k] = 0.0;
             h->wage_income[k] = 0.0;
@@ -208,8 +210,8 @@ yf_status households_consume(economy *e)
     for (int32_t j = 0; j < b.count; j++) {
         double income = 0.0;
         for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n); k++) {
-            double c =
-                floor(yf_fmax(0.0, yf_fmin(h->consumption_plan[k] * delivered, (double)deposits[k])));
+            double c = floor(
+                yf_fmax(0.0, yf_fmin(h->consumption_plan[k] * delivered, (double)deposits[k])));
             if (!(c >= 0.0) || !money_from_double(c, &h->amount[k])) {
                 first_bad = k < first_bad ? k : first_bad;
                 h->amount[k] = 0;

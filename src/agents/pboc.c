@@ -37,7 +37,7 @@ static void rules_after_data(economy *e, int m)
         const double rho = e->param[P_policy_rate_smoothing];
         const double last = s->policy_rate - e->param[P_policy_rate_offset];
         s->policy_rate = yf_fmax(rho * last + (1.0 - rho) * rule,
-                              e->world.fed_funds[m] - e->param[P_fed_gap_max]) +
+                                 e->world.fed_funds[m] - e->param[P_fed_gap_max]) +
                          e->param[P_policy_rate_offset];
     }
     if (!s->usdcny_from_data && s->fx_reserves_usd > 0.0) {

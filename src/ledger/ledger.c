@@ -485,9 +485,9 @@ static yf_status batch_prepare(ledger *L,
     int64_t total = 0;
     int32_t n_touched = 0;
     *out_n_touched = 0;
-    *applied = prepare_fits_rows(L, sector) && prepare_by_rows(L, sector, amounts, sign,
-                                                               L->batch_by_parent, out_total,
-                                                               out_n_touched);
+    *applied =
+        prepare_fits_rows(L, sector) &&
+        prepare_by_rows(L, sector, amounts, sign, L->batch_by_parent, out_total, out_n_touched);
     if (*applied)
         return YF_OK;
     *out_n_touched = 0;
@@ -600,8 +600,8 @@ static bool assets_fit(ledger *L, int asset, int sector, const int64_t *amounts,
         return true;
     for (int32_t k = 0; k < n; k++) {
         int64_t v;
-        if (amounts[k] >= 0 && !(sign > 0 ? money_add(pos[k], amounts[k], &v)
-                                          : money_sub(pos[k], amounts[k], &v))) {
+        if (amounts[k] >= 0 &&
+            !(sign > 0 ? money_add(pos[k], amounts[k], &v) : money_sub(pos[k], amounts[k], &v))) {
             ledger_fail(L, "step %d: the position of agent %d of sector '%s' overflows", L->step,
                         (int)k, L->c->sectors[sector].code);
             return false;
@@ -690,9 +690,8 @@ ledger_pay_to_each(ledger *L, int flow, ledger_account from, int sector, const i
 }
 
 /* The checks of ledger_sell_each and ledger_buy_each before batch_pay. */
-static yf_status
-exchange_each(ledger *L, int instrument, int sector, const int64_t *amounts, ledger_account other,
-              int sign)
+static yf_status exchange_each(
+    ledger *L, int instrument, int sector, const int64_t *amounts, ledger_account other, int sign)
 {
     if (!instrument_ok(L, instrument, INSTRUMENT_FINANCIAL) || !sector_ok(L, sector))
         return YF_ERR_ARGUMENT;
@@ -701,8 +700,9 @@ exchange_each(ledger *L, int instrument, int sector, const int64_t *amounts, led
     if (!holds(L, instrument, ledger_acct(sector, 0)) || !holds(L, instrument, other))
         return YF_ERR_NOT_HOLDABLE;
     if (other.sector == sector || L->c->settle_parent[sector] == CHART_ROOT) {
-        ledger_fail(L, "a sale or purchase by each agent of sector '%s' needs a counterparty "
-                       "outside it, and the sector must settle through a parent",
+        ledger_fail(L,
+                    "a sale or purchase by each agent of sector '%s' needs a counterparty "
+                    "outside it, and the sector must settle through a parent",
                     L->c->sectors[sector].code);
         return YF_ERR_ARGUMENT;
     }
@@ -746,8 +746,14 @@ static int netting_sector(const ledger *L, int payer, int payee)
  * add each agent's amount to its node's total in `by_node`. When *applied
  * comes back true, the agents' positions have moved too (prepare_by_rows).
  */
-static yf_status many_prepare(ledger *L, int sector, const int64_t *amounts, int sign, int node,
-                              int64_t *by_node, int64_t *out_total, int32_t *n_touched,
+static yf_status many_prepare(ledger *L,
+                              int sector,
+                              const int64_t *amounts,
+                              int sign,
+                              int node,
+                              int64_t *by_node,
+                              int64_t *out_total,
+                              int32_t *n_touched,
                               bool *applied)
 {
     const bool own = sector == node; /* the agents are the nodes: no agent-level leg */
@@ -809,8 +815,13 @@ static bool many_journal(ledger *L, int flow, int payer, int payee, int node, in
 }
 
 /* A refused many-to-many payment: the sides whose agents had moved move back. */
-static void undo_sides(ledger *L, int payer, const int64_t *pay, bool paid, int payee,
-                       const int64_t *receive, bool received)
+static void undo_sides(ledger *L,
+                       int payer,
+                       const int64_t *pay,
+                       bool paid,
+                       int payee,
+                       const int64_t *receive,
+                       bool received)
 {
     if (received)
         agents_undo(L, payee, receive, +1);
@@ -1049,8 +1060,8 @@ yf_status ledger_revalue_tangible(ledger *L, int instrument, ledger_account owne
  * the changes; then the sector cells (and the issuer) through the journal, then
  * the agents. Nothing changes on a refusal.
  */
-static yf_status
-revalue_each(ledger *L, int instrument, int sector, const int64_t *delta, const ledger_account *issuer)
+static yf_status revalue_each(
+    ledger *L, int instrument, int sector, const int64_t *delta, const ledger_account *issuer)
 {
     if (!delta) {
         ledger_fail(L, "revaluation of each agent without amounts");
@@ -1078,8 +1089,7 @@ revalue_each(ledger *L, int instrument, int sector, const int64_t *delta, const 
     return YF_OK;
 }
 
-yf_status
-ledger_revalue_tangible_each(ledger *L, int instrument, int sector, const int64_t *delta)
+yf_status ledger_revalue_tangible_each(ledger *L, int instrument, int sector, const int64_t *delta)
 {
     if (!instrument_ok(L, instrument, INSTRUMENT_TANGIBLE) || !sector_ok(L, sector))
         return YF_ERR_ARGUMENT;

@@ -73,7 +73,8 @@ void labour_force_update(economy *e, int m)
     const double scale = s->labour_force > 0.0 ? total / s->labour_force : 1.0;
     s->labour_force = total;
     s->rural_reserve *= scale;
-    const double tightness = yf_fmin(1.0, yf_fmax(0.0, 1.0 - s->labour_gap / e->param[P_u_reference]));
+    const double tightness =
+        yf_fmin(1.0, yf_fmax(0.0, 1.0 - s->labour_gap / e->param[P_u_reference]));
     s->rural_reserve -= e->param[P_migration_rate] / 12.0 * tightness * s->rural_reserve;
     s->urban_labour_force = total - s->rural_reserve;
 }

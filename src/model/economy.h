@@ -478,6 +478,7 @@ yf_status economy_post(economy *e, yf_status st, const char *what);
 /* Why economy_yuan refused x, in e->msg (the month and the variable named);
  * sets *out to 0 and returns false. */
 bool economy_yuan_refused(economy *e, double x, const char *what, int64_t *out);
+
 /* Round a behavioural amount to yuan; a NaN, infinity or negative amount stops
  * the run with the month and the variable named. Inline: it runs once per
  * household in several loops a month. */
