@@ -396,11 +396,15 @@ static yf_status close_firm(economy *e, int32_t j)
 
 /* The owners' equity of the closed firms (em->firm_amount), written off from
  * the households by equity weight: issuers and holders are walked together. */
-/* Firm k's equity held by households falls by -change[i] for each household i. */
-static yf_status write_off_each(economy *e, const int64_t *change, int32_t k)
+/* Firm k's equity held by households falls by -change[i] for each household i;
+ * the changes of households first..last (the only ones not zero) are then
+ * cleared for the next firm. */
+static yf_status write_off_each(economy *e, int64_t *change, int32_t k, int32_t first, int32_t last)
 {
-    return economy_post(e, ledger_revalue_each(e->L, I_EQUITY, HH, change, ledger_acct(FIRM, k)),
-                        "exit: equity written off");
+    yf_status st = ledger_revalue_each(e->L, I_EQUITY, HH, change, ledger_acct(FIRM, k));
+    for (int32_t j = first; j <= last; j++)
+        change[j] = 0;
+    return economy_post(e, st, "exit: equity written off");
 }
 
 static yf_status write_off_equity(economy *e)
@@ -437,11 +441,9 @@ static yf_status write_off_equity(economy *e)
         if (left_h == 0 && ++i < h->n)
             left_h = em->household_amount[i];
         if (left_f == 0) {
-            yf_status st = write_off_each(e, change, k);
+            yf_status st = write_off_each(e, change, k, from, last);
             if (st != YF_OK)
                 return st;
-            for (int32_t j = from; j <= last; j++)
-                change[j] = 0;
             from = i;
             pending = false;
             while (++k < f->n && em->firm_amount[k] == 0)
@@ -451,7 +453,7 @@ static yf_status write_off_equity(economy *e)
         }
     }
     if (pending && k < f->n) {
-        yf_status st = write_off_each(e, change, k);
+        yf_status st = write_off_each(e, change, k, from, h->n - 1);
         if (st != YF_OK)
             return st;
     }

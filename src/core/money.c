@@ -43,6 +43,25 @@ static inline int64_t round_boundary(long double y, long double total_ld, int64_
     return r - ((long double)r > z);
 }
 
+/* A block's shares were taken from 0 at its start, not from the largest
+ * boundary of the blocks before it (the floor): the block's own running
+ * largest boundary is the sum of its shares so far, and once that passes the
+ * floor the two agree. Before, the true shares are 0; where it passes, the
+ * share is what lies above the floor. Usually one agent per block. */
+static void raise_to_floor(int64_t *share, int32_t count, int64_t floor)
+{
+    int64_t reached = 0;
+    for (int32_t k = 0; k < count && floor > 0; k++) {
+        reached += share[k];
+        if (reached <= floor) {
+            share[k] = 0;
+        } else {
+            share[k] = reached - floor;
+            return;
+        }
+    }
+}
+
 /*
  * The split runs in the fixed blocks of parallel.h, on as many threads as
  * OpenMP gives, with the same result for any number of threads:
@@ -115,23 +134,8 @@ bool money_apportion(int64_t total, const double *weights, int32_t n, int64_t *o
         block_floor[j] = highest;
         highest = top > highest ? top : highest;
     }
-    /* Each block's shares were taken from 0 at its start, not from the largest
-     * boundary of the blocks before it (the floor): the block's own running
-     * largest boundary is the sum of its shares so far, and once that passes
-     * the floor the two agree. Before, the true shares are 0; where it passes,
-     * the share is what lies above the floor. Usually one agent per block. */
-    for (int32_t j = 1; j < b.count; j++) {
-        const int64_t floor_j = block_floor[j];
-        int64_t reached = 0;
-        for (int32_t k = yf_block_begin(b, j); k < yf_block_end(b, j, n) && floor_j > 0; k++) {
-            reached += out[k];
-            if (reached <= floor_j) {
-                out[k] = 0;
-            } else {
-                out[k] = reached - floor_j;
-                break;
-            }
-        }
-    }
+    for (int32_t j = 1; j < b.count; j++)
+        raise_to_floor(out + yf_block_begin(b, j), yf_block_end(b, j, n) - yf_block_begin(b, j),
+                       block_floor[j]);
     return true;
 }

@@ -814,6 +814,35 @@ static bool many_journal(ledger *L, int flow, int payer, int payee, int node, in
     return ok;
 }
 
+/* The asset positions of a many-to-many payment (the payers' book values of
+ * `tangible`, and with `financial` the payees' claims), checked agent by agent
+ * only when the quick test cannot clear them all (the messages name the agent
+ * at fault). */
+static yf_status many_assets_ok(ledger *L, int payer_sector, const int64_t *pay,
+                                int payee_sector, const int64_t *receive, int tangible,
+                                bool financial)
+{
+    if (tangible >= 0 && !all_fit(L->pos[tangible][payer_sector], pay, L->n_agents[payer_sector]))
+        for (int32_t k = 0; k < L->n_agents[payer_sector]; k++) {
+            int64_t v;
+            if (!money_add(L->pos[tangible][payer_sector][k], pay[k], &v)) {
+                ledger_fail(L, "step %d: the book value of agent %d of sector '%s' overflows",
+                            L->step, (int)k, L->c->sectors[payer_sector].code);
+                return YF_ERR_OVERFLOW;
+            }
+        }
+    if (financial && !all_fit(L->pos[tangible][payee_sector], receive, L->n_agents[payee_sector]))
+        for (int32_t k = 0; k < L->n_agents[payee_sector]; k++) {
+            int64_t v;
+            if (!money_add(L->pos[tangible][payee_sector][k], -receive[k], &v)) {
+                ledger_fail(L, "step %d: the position of agent %d of sector '%s' overflows",
+                            L->step, (int)k, L->c->sectors[payee_sector].code);
+                return YF_ERR_OVERFLOW;
+            }
+        }
+    return YF_OK;
+}
+
 /* A refused many-to-many payment: the sides whose agents had moved move back. */
 static void undo_sides(ledger *L,
                        int payer,
@@ -865,30 +894,8 @@ static yf_status pay_many(ledger *L, int flow, int payer_sector, const int64_t *
                     (long long)in_total);
         st = YF_ERR_ARGUMENT;
     }
-    /* The asset positions' checks, agent by agent only when the quick test
-     * cannot clear them all (the messages name the agent at fault). */
-    const bool books_fit =
-        tangible >= 0 && all_fit(L->pos[tangible][payer_sector], pay, L->n_agents[payer_sector]);
-    const bool claims_fit =
-        financial && all_fit(L->pos[tangible][payee_sector], receive, L->n_agents[payee_sector]);
-    for (int32_t k = 0; st == YF_OK && tangible >= 0 && !books_fit && k < L->n_agents[payer_sector];
-         k++) {
-        int64_t v;
-        if (!money_add(L->pos[tangible][payer_sector][k], pay[k], &v)) {
-            ledger_fail(L, "step %d: the book value of agent %d of sector '%s' overflows",
-                        L->step, (int)k, L->c->sectors[payer_sector].code);
-            st = YF_ERR_OVERFLOW;
-        }
-    }
-    for (int32_t k = 0; st == YF_OK && financial && !claims_fit && k < L->n_agents[payee_sector];
-         k++) {
-        int64_t v;
-        if (!money_add(L->pos[tangible][payee_sector][k], -receive[k], &v)) {
-            ledger_fail(L, "step %d: the position of agent %d of sector '%s' overflows",
-                        L->step, (int)k, L->c->sectors[payee_sector].code);
-            st = YF_ERR_OVERFLOW;
-        }
-    }
+    if (st == YF_OK)
+        st = many_assets_ok(L, payer_sector, pay, payee_sector, receive, tangible, financial);
     if (st != YF_OK) {
         batch_clear(L, n_touched);
         undo_sides(L, payer_sector, pay, paid, payee_sector, receive, received);
