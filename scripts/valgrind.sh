@@ -29,9 +29,8 @@ check() { # expected exit code, then the command line
 }
 check 0 run --to 2001 --households 2000 --firms 500 --data data \
   --store "$work/s.sqlite" --csv "$work/r.csv" --json "$work/r.json"
-check 1 run --to 2004 --households 500 --firms 100 --data data --no-store \
-  --set wage_phillips=5 --set price_speed=1 --set inflation_anchor=0 --set expectation_speed=1 \
-  --set taylor_inflation=0 --set monetary_financing=1 --set deficit_ratio=0.3
+check 1 run tests/scenarios/hyperinflation.yaml --to 2004 --households 500 --firms 100 \
+  --data data --no-store
 check 2 run tests/scenarios/unknown_event.yaml --data data
 # Two threads over 16,384 households (YF_PARALLEL_MIN, src/core/parallel.h): the
 # parallel loops themselves under memcheck (libgomp's worker threads' storage,

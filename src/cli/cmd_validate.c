@@ -211,11 +211,11 @@ static void print_outsample(const validate_result *r)
     }
 }
 
-/* The path of each compared series as two sparklines, the model's (first seed)
- * above the data's, on the scale of both together: the fit table's numbers
- * with the shape beside them. */
-enum { PATHS_MAX_YEARS = 64 };
+enum { PATHS_MAX_YEARS = 64 }; /* longer windows are not drawn */
 
+/* The path of each compared series as two sparklines, the model's (first seed)
+ * beside the data's, on the scale of both together: the fit table's numbers
+ * with the shape beside them. */
 static void print_trajectories(const validate_result *r)
 {
     if (r->n_years > PATHS_MAX_YEARS) {
