@@ -589,12 +589,12 @@ static bool all_fit(const int64_t *restrict pos, const int64_t *restrict amounts
     return (amount_bits >> 62) == 0 && (position_bits >> 63) == 0;
 }
 
-/* Whether every agent's position in `asset` can move by sign * amounts[k]
- * (amounts are checked for sign by the payment itself); if not, the first
- * agent at fault is named. */
-static bool assets_fit(ledger *L, int asset, int sector, const int64_t *amounts, int sign)
+/* Whether every agent k of `sector` can move pos[k] by sign * amounts[k]
+ * (negative amounts are left to the payment's own check); if not, the first
+ * agent at fault is named, its position called `what`. */
+static bool each_fits(
+    ledger *L, const int64_t *pos, int sector, const int64_t *amounts, int sign, const char *what)
 {
-    const int64_t *pos = L->pos[asset][sector];
     const int32_t n = L->n_agents[sector];
     if (all_fit(pos, amounts, n))
         return true;
@@ -602,7 +602,7 @@ static bool assets_fit(ledger *L, int asset, int sector, const int64_t *amounts,
         int64_t v;
         if (amounts[k] >= 0 &&
             !(sign > 0 ? money_add(pos[k], amounts[k], &v) : money_sub(pos[k], amounts[k], &v))) {
-            ledger_fail(L, "step %d: the position of agent %d of sector '%s' overflows", L->step,
+            ledger_fail(L, "step %d: the %s of agent %d of sector '%s' overflows", L->step, what,
                         (int)k, L->c->sectors[sector].code);
             return false;
         }
@@ -630,7 +630,7 @@ static yf_status batch_pay(ledger *L,
         return st;
     if (L->c->settle_parent[sector] == CHART_ROOT)
         return batch_at_root(L, flow, sector, amounts, other, sign < 0);
-    if (asset >= 0 && !assets_fit(L, asset, sector, amounts, -sign))
+    if (asset >= 0 && !each_fits(L, L->pos[asset][sector], sector, amounts, -sign, "position"))
         return YF_ERR_OVERFLOW;
     int64_t total;
     int32_t n_touched;
@@ -817,29 +817,17 @@ static bool many_journal(ledger *L, int flow, int payer, int payee, int node, in
 /* The asset positions of a many-to-many payment (the payers' book values of
  * `tangible`, and with `financial` the payees' claims), checked agent by agent
  * only when the quick test cannot clear them all (the messages name the agent
- * at fault). */
+ * at fault). The amounts are >= 0 here (pass 1 checked them). */
 static yf_status many_assets_ok(ledger *L, int payer_sector, const int64_t *pay,
                                 int payee_sector, const int64_t *receive, int tangible,
                                 bool financial)
 {
-    if (tangible >= 0 && !all_fit(L->pos[tangible][payer_sector], pay, L->n_agents[payer_sector]))
-        for (int32_t k = 0; k < L->n_agents[payer_sector]; k++) {
-            int64_t v;
-            if (!money_add(L->pos[tangible][payer_sector][k], pay[k], &v)) {
-                ledger_fail(L, "step %d: the book value of agent %d of sector '%s' overflows",
-                            L->step, (int)k, L->c->sectors[payer_sector].code);
-                return YF_ERR_OVERFLOW;
-            }
-        }
-    if (financial && !all_fit(L->pos[tangible][payee_sector], receive, L->n_agents[payee_sector]))
-        for (int32_t k = 0; k < L->n_agents[payee_sector]; k++) {
-            int64_t v;
-            if (!money_add(L->pos[tangible][payee_sector][k], -receive[k], &v)) {
-                ledger_fail(L, "step %d: the position of agent %d of sector '%s' overflows",
-                            L->step, (int)k, L->c->sectors[payee_sector].code);
-                return YF_ERR_OVERFLOW;
-            }
-        }
+    if (tangible >= 0 &&
+        !each_fits(L, L->pos[tangible][payer_sector], payer_sector, pay, +1, "book value"))
+        return YF_ERR_OVERFLOW;
+    if (financial &&
+        !each_fits(L, L->pos[tangible][payee_sector], payee_sector, receive, -1, "position"))
+        return YF_ERR_OVERFLOW;
     return YF_OK;
 }
 
